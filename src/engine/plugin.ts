@@ -1,0 +1,67 @@
+/**
+ * The HyperFormula plugin for the whole catalogue, generated from it: one method per function,
+ * each a call into the core's `evaluate`, and a spill size from the arguments' shapes.
+ */
+import { ArraySize, FunctionArgumentType, FunctionPlugin, HyperFormula, ImplementedFunctions } from "hyperformula";
+import { CATALOGUE, FunctionSpec, NAMESPACE, Shape, evaluate } from "../core";
+import { argFromHf, outputToHf } from "./cells";
+
+// ProcedureAst and InterpreterState are not exported from the package root; keep them loose.
+type ProcedureAst = { args: unknown[] };
+type InterpreterState = unknown;
+
+export class IcsPlugin extends FunctionPlugin {
+  public static override implementedFunctions: ImplementedFunctions = {};
+}
+
+function methodName(spec: FunctionSpec): string {
+  return `ics_${spec.name.toLowerCase()}`;
+}
+
+function reservedSize(plugin: FunctionPlugin, spec: FunctionSpec, ast: ProcedureAst, state: InterpreterState): Shape | undefined {
+  if (spec.result.kind !== "spill") return undefined;
+  const shapes = spec.args.map((_, i) => {
+    const arg = ast.args[i] as { type?: string } | undefined;
+    if (arg === undefined || arg.type === "EMPTY") return undefined;
+    const size = (plugin as unknown as { arraySizeForAst(a: unknown, s: unknown): ArraySize }).arraySizeForAst(arg, state);
+    return { rows: size.height, cols: size.width };
+  });
+  return spec.result.size(shapes);
+}
+
+const prototype = IcsPlugin.prototype as unknown as Record<string, unknown>;
+for (const spec of CATALOGUE) {
+  const id = `${NAMESPACE}.${spec.name}`;
+  const method = methodName(spec);
+  IcsPlugin.implementedFunctions[id] = {
+    method,
+    parameters: spec.args.map((arg) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: arg.optional })),
+    vectorizationForbidden: true,
+    enableArrayArithmeticForArguments: true,
+    ...(spec.result.kind === "spill" ? { sizeOfResultArrayMethod: `${method}_size` } : {}),
+  };
+  prototype[method] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {
+    const reserved = reservedSize(this, spec, ast, state);
+    const runFunction = (this as unknown as { runFunction: (...a: unknown[]) => unknown }).runFunction.bind(this);
+    const metadata = (this as unknown as { metadata: (n: string) => unknown }).metadata(id);
+    return runFunction(ast.args, state, metadata, (...args: unknown[]) => outputToHf(evaluate(spec, args.map(argFromHf)), reserved));
+  };
+  if (spec.result.kind === "spill") {
+    prototype[`${method}_size`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {
+      const shape = reservedSize(this, spec, ast, state)!;
+      return new ArraySize(shape.cols, shape.rows);
+    };
+  }
+}
+
+export const icsTranslations = {
+  enGB: Object.fromEntries(CATALOGUE.map((spec) => [`${NAMESPACE}.${spec.name}`, `${NAMESPACE}.${spec.name}`])),
+};
+
+let registered = false;
+/** HyperFormula keeps plugins in a global registry; registering twice throws, so do it once. */
+export function registerIcsPlugin(): void {
+  if (registered) return;
+  HyperFormula.registerFunctionPlugin(IcsPlugin, icsTranslations);
+  registered = true;
+}
