@@ -24,11 +24,14 @@ export function readWeights(reader: ArgReader, argument: string, value: ArgValue
   return weights;
 }
 
-/** Floors round up and caps round down to the unit, so both still hold after rounding. */
-function readBounds(reader: ArgReader, argument: string, value: ArgValue, rows: number, unit: Decimal, up: boolean): (bigint | null)[] | undefined {
+/**
+ * Floors round up and caps round down to the unit, so both still hold after rounding. Shared with
+ * CAPITAL (minimums and bids), whose rows follow `reference` instead of weights.
+ */
+export function readBounds(reader: ArgReader, argument: string, value: ArgValue, rows: number, unit: Decimal, up: boolean, reference = "weights"): (bigint | null)[] | undefined {
   const column = reader.optionalNumberColumn(argument, value);
   if (!column) return undefined;
-  reader.sameLength(argument, column.length, "weights", rows);
+  reader.sameLength(argument, column.length, reference, rows);
   return column.map((v, i) => {
     if (v === null) return null;
     if (v < 0) throw icsError(reader.site(argument, i + 1), `expected an amount of 0 or more, got ${v}`);
