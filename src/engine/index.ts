@@ -14,6 +14,8 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   arrayColumnSeparator: ",",
   arrayRowSeparator: ";",
   currencySymbol: ["£"],
+  // Return the doubles the core computed; HyperFormula otherwise trims the last digits of large numbers.
+  smartRounding: false,
 };
 
 export type SheetData = RawCellContent[][];

@@ -20,10 +20,12 @@ function methodName(spec: FunctionSpec): string {
 
 function reservedSize(plugin: FunctionPlugin, spec: FunctionSpec, ast: ProcedureAst, state: InterpreterState): Shape | undefined {
   if (spec.result.kind !== "spill") return undefined;
+  // Arguments are evaluated in array mode (A1:A9*B1:B9 is a column), so size them the same way.
+  const arrayState = Object.assign(Object.create(Object.getPrototypeOf(state as object)), state, { arraysFlag: true });
   const shapes = spec.args.map((_, i) => {
     const arg = ast.args[i] as { type?: string } | undefined;
     if (arg === undefined || arg.type === "EMPTY") return undefined;
-    const size = (plugin as unknown as { arraySizeForAst(a: unknown, s: unknown): ArraySize }).arraySizeForAst(arg, state);
+    const size = (plugin as unknown as { arraySizeForAst(a: unknown, s: unknown): ArraySize }).arraySizeForAst(arg, arrayState);
     return { rows: size.height, cols: size.width };
   });
   return spec.result.size(shapes);

@@ -1,0 +1,76 @@
+/** The foundation functions as formulas in a real engine, the way a workbook uses them. */
+import { evaluateCell, evaluateRange } from "../helpers/engine";
+
+describe("grid: ICS.* formulas in HyperFormula", () => {
+  test("a pot over a range of budget lines", () => {
+    expect(
+      evaluateCell("D1", {
+        A1: 1000, B1: "core", C1: 1,
+        A2: 250.5, B2: "pod", C2: 1,
+        A3: 80, B3: "specialised", C3: 0.85,
+        D1: "=ICS.POT(A1:A3,B1:B3,C1:C3)",
+      }),
+    ).toBe(1318.5);
+  });
+
+  test("the pot by stream spills (k+1)×2", () => {
+    const grid = {
+      A1: 1000, B1: "core",
+      A2: 250.5, B2: "pod",
+      A3: 80, B3: "core",
+      D1: "=ICS.POTSTREAMS(A1:A3,B1:B3)",
+    };
+    expect(evaluateRange("D1:E3", grid)).toEqual([
+      ["Core services", 1080],
+      ["Pharmacy, optometry and dental", 250.5],
+      ["Total", 1330.5],
+    ]);
+  });
+
+  test("one spilling DELEGATE per table, rows aligned with the places", () => {
+    const grid = {
+      A1: 100000, B1: 1.1,
+      A2: 150000, B2: 0.9,
+      D1: 49000,
+      C1: "=ICS.DELEGATE(D1,A1:B2)",
+    };
+    expect(evaluateRange("C1:C2", grid)).toEqual([[22000], [27000]]);
+  });
+
+  test("the spill recalculates and still adds up: SUM over it equals the amount", () => {
+    expect(evaluateCell("E1", { A1: 1, A2: 1, A3: 1, D1: 100, B1: "=ICS.DELEGATE(D1,A1:A3)", E1: "=SUM(B1:B3)=D1" })).toBe(true);
+  });
+
+  test("array constants and named expressions work as arguments", () => {
+    expect(evaluateRange("A1:A3", { A1: "=ICS.DELEGATE(100,{1;1;1})" })).toEqual([[33.34], [33.33], [33.33]]);
+    expect(evaluateCell("A1", { A1: "=ICS.ROUNDSPLIT({1.005,2.004},0.01)" })).toBe(1.01);
+  });
+
+  test("an argument computed by an array expression (population × need index)", () => {
+    const grid = { A1: 100000, A2: 150000, B1: 1.1, B2: 0.9, C1: "=ICS.DELEGATE(49000,A1:A2*B1:B2)" };
+    expect(evaluateRange("C1:C2", grid)).toEqual([[22000], [27000]]);
+  });
+
+  test("skipped optional arguments are left out", () => {
+    expect(evaluateRange("B1:B2", { A1: 1, A2: 3, B1: "=ICS.DELEGATE(1000,A1:A2,,,1000)" })).toEqual([[0], [1000]]);
+  });
+
+  test("a bad cell gives #VALUE! with the catalogue's message", () => {
+    expect(evaluateCell("B1", { A1: "1,000", A2: 5, B1: "=ICS.DELEGATE(100,A1:A2)" })).toEqual({
+      error: "#VALUE!",
+      message: 'ICS.DELEGATE: weights row 1: expected a number, got "1,000"',
+    });
+  });
+
+  test("an error in an input propagates as in Excel", () => {
+    expect(evaluateCell("B1", { A1: "=1/0", A2: 5, B1: "=ICS.POT(A1:A2)" })).toMatchObject({ error: "#DIV/0!" });
+  });
+
+  test("ids are case-insensitive, as Excel's", () => {
+    expect(evaluateCell("A1", { A1: "=ics.pot({1;2})" })).toBe(3);
+  });
+
+  test("VERSION is text", () => {
+    expect(evaluateCell("A1", { A1: "=ICS.VERSION()" })).toMatch(/^ics-finance /);
+  });
+});
