@@ -48,6 +48,91 @@ export function delegate(amount: any, weights: any[][], floors?: any[][], caps?:
 }
 
 /**
+ * Share a financial variance (positive = overspend, negative = underspend) among parties by a risk-share agreement: proportional, equal, own, lead or bands, after a contingency and within caps; the parts add up to the shared variance exactly.
+ * @customfunction RISKSHARE
+ * @helpurl https://localhost:3000/help/functions.html#icsriskshare
+ * @param variance The system's net variance (overspend positive, underspend negative), or an n×1 column of each party's own variance (blank = 0), netted first.
+ * @param contributions n×1 budgets or pooled contributions, 0 or more (blank = 0); one row per party.
+ * @param [method] How to share: "proportional" (default, by contributions), "equal", "own" (each party its own variance; needs a variance column), "lead" (the first party bears it all) or "bands".
+ * @param [bands] Only with method "bands": an m×(1+n) table; column 1 each band's upper limit of the cumulative variance (ascending; blank in the last row = no limit), then each party's share of that band (fractions summing to 1 or percentages summing to 100; a row left blank = pro rata to contributions).
+ * @param [contingency] A risk reserve (0 or more, default 0) that absorbs a net overspend first; only what is left is shared. An underspend is shared in full.
+ * @param [caps] n×1 maximum exposure per party in magnitude (blank = none). What a capped party cannot take goes to the others: by the same weights for proportional and equal, in proportion to contributions for own, lead and bands.
+ * @param [round_to] Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.
+ * @returns n×1, each party's part of the shared variance, one per row of contributions, adding up to it exactly.
+ */
+export function riskshare(variance: any[][], contributions: any[][], method?: any, bands?: any[][], contingency?: any, caps?: any[][], round_to?: any): any[][] {
+  return invoke("RISKSHARE", [variance, contributions, method, bands, contingency, caps, round_to]);
+}
+
+/**
+ * TRUE when a set of control-total changes is financially neutral: the changes add up to exactly zero (or to within tolerance).
+ * @customfunction NEUTRAL
+ * @helpurl https://localhost:3000/help/functions.html#icsneutral
+ * @param adjustments The changes to organisations' control totals (any range, + for an increase, − for a reduction); blanks are ignored.
+ * @param [tolerance] How far from zero the net may be and still count as neutral, 0 or more, in the workbook's units (e.g. 0.5 in £000). Default: exactly zero.
+ * @returns TRUE when the adjustments net to zero (within tolerance), else FALSE.
+ */
+export function neutral(adjustments: any[][], tolerance?: any): boolean {
+  return invoke("NEUTRAL", [adjustments, tolerance]);
+}
+
+/**
+ * Mental Health Investment Standard minimum: last year's mental health spend grown in line with the recurrent baseline allocation, prior_spend × allocation / prior_allocation, from unrounded growth.
+ * @customfunction MHIS
+ * @helpurl https://localhost:3000/help/functions.html#icsmhis
+ * @param prior_spend Last year's in-scope mental health spend (excluding learning disability, autism, dementia, ADHD, specialised services and transformation-funded spend).
+ * @param prior_allocation Last year's recurrent baseline allocation, in the same units as allocation.
+ * @param allocation This year's recurrent baseline allocation.
+ * @param [round_to] Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.
+ * @returns The minimum mental health spend for this year, rounded once to round_to.
+ */
+export function mhis(prior_spend: any, prior_allocation: any, allocation: any, round_to?: any): number {
+  return invoke("MHIS", [prior_spend, prior_allocation, allocation, round_to]);
+}
+
+/**
+ * Blended payment (NHS Payment Scheme aligned payment and incentive): fixed + variable_rate × (actual_value − baseline_value) − quality_value × (1 − quality_achieved), rounded once.
+ * @customfunction BLENDED
+ * @helpurl https://localhost:3000/help/functions.html#icsblended
+ * @param fixed The fixed element, which funds the agreed baseline of activity.
+ * @param baseline_value The agreed baseline activity valued at unit prices.
+ * @param actual_value The activity actually delivered, valued at unit prices.
+ * @param [variable_rate] Share of unit prices paid for activity above or below the baseline, 0..1. Default 1 (100%, from 2023/24); 0.75 in 2022/23.
+ * @param [quality_value] The quality element at stake (e.g. CQUIN), 0 or more. Default 0.
+ * @param [quality_achieved] Fraction 0..1 of the quality element earned. Default 1 (all of it).
+ * @param [round_to] Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.
+ * @returns The payment due, rounded once to round_to.
+ */
+export function blended(fixed: any, baseline_value: any, actual_value: any, variable_rate?: any, quality_value?: any, quality_achieved?: any, round_to?: any): number {
+  return invoke("BLENDED", [fixed, baseline_value, actual_value, variable_rate, quality_value, quality_achieved, round_to]);
+}
+
+/**
+ * Distance from target: (allocation − target) / target, positive when funded above fair share. Unrounded: format the cell as a percentage.
+ * @customfunction DFT
+ * @helpurl https://localhost:3000/help/functions.html#icsdft
+ * @param allocation The allocation actually received (or planned).
+ * @param target The fair-share target allocation, in the same units; more than 0.
+ * @returns The distance from target as a fraction (0.03 is 3% above target, −0.015 is 1.5% below), unrounded.
+ */
+export function dft(allocation: any, target: any): number {
+  return invoke("DFT", [allocation, target]);
+}
+
+/**
+ * Multi-year indicative allocations: base compounded by each year's growth rate, one column per year, each year rounded from the exact compound value (no drift).
+ * @customfunction INDICATIVE
+ * @helpurl https://localhost:3000/help/functions.html#icsindicative
+ * @param base The starting allocation (the year before the first growth rate).
+ * @param growth_rates One growth rate per year, a 1×y row or y×1 column (0.03 or 3% for 3%); every year needs one (enter 0 for no growth).
+ * @param [round_to] Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.
+ * @returns 1×y: a row with one allocation per year, in the order of growth_rates.
+ */
+export function indicative(base: any, growth_rates: any[][], round_to?: any): any[][] {
+  return invoke("INDICATIVE", [base, growth_rates, round_to]);
+}
+
+/**
  * Round a table of parts so they still add up to the total: each part is rounded to round_to by largest remainder.
  * @customfunction ROUNDSPLIT
  * @helpurl https://localhost:3000/help/functions.html#icsroundsplit

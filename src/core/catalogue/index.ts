@@ -5,15 +5,21 @@
  */
 import { ArgValue, Output } from "../cells";
 import { IcsError } from "../errors";
+import { BLENDED } from "./blended";
 import { DELEGATE } from "./delegate";
+import { DFT } from "./dft";
+import { INDICATIVE } from "./indicative";
+import { MHIS } from "./mhis";
+import { NEUTRAL } from "./neutral";
 import { POT, POTSTREAMS } from "./pot";
+import { RISKSHARE } from "./riskshare";
 import { ROUNDSPLIT } from "./roundsplit";
 import { FunctionSpec } from "./types";
 import { VERSION } from "./version";
 
 export const NAMESPACE = "ICS";
 
-export const CATALOGUE: readonly FunctionSpec[] = [POT, POTSTREAMS, DELEGATE, ROUNDSPLIT, VERSION];
+export const CATALOGUE: readonly FunctionSpec[] = [POT, POTSTREAMS, DELEGATE, RISKSHARE, NEUTRAL, MHIS, BLENDED, DFT, INDICATIVE, ROUNDSPLIT, VERSION];
 
 const byName = new Map(CATALOGUE.map((spec) => [spec.name, spec]));
 

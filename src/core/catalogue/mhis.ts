@@ -1,0 +1,44 @@
+import { ArgReader } from "../args";
+import { icsError } from "../errors";
+import { Decimal, toNumber } from "../money";
+import { mhisMinimum } from "../rules/mhis";
+import { COMMON_ERRORS, FunctionSpec, ROUND_TO_ARG, ROUND_TO_ERROR } from "./types";
+
+/** A spend or an allocation: 0 or more. */
+function amount(reader: ArgReader, argument: string, value: Parameters<ArgReader["decimal"]>[1]): Decimal {
+  const d = reader.decimal(argument, value);
+  if (d.isNegative() && !d.isZero()) throw icsError(reader.site(argument), `expected an amount of 0 or more, got ${d.toString()}`);
+  return d;
+}
+
+export const MHIS: FunctionSpec = {
+  name: "MHIS",
+  description: "Mental Health Investment Standard minimum: last year's mental health spend grown in line with the recurrent baseline allocation, prior_spend × allocation / prior_allocation, from unrounded growth.",
+  args: [
+    { name: "prior_spend", kind: "scalar", optional: false, help: "Last year's in-scope mental health spend (excluding learning disability, autism, dementia, ADHD, specialised services and transformation-funded spend)." },
+    { name: "prior_allocation", kind: "scalar", optional: false, help: "Last year's recurrent baseline allocation, in the same units as allocation." },
+    { name: "allocation", kind: "scalar", optional: false, help: "This year's recurrent baseline allocation." },
+    ROUND_TO_ARG,
+  ],
+  result: { kind: "scalar", type: "number", describe: "The minimum mental health spend for this year, rounded once to round_to." },
+  examples: [
+    { formula: "=ICS.MHIS(100000,2000000,2112000)", result: "105600" },
+    { formula: "=ICS.MHIS(123456.78,2345678,2469135,1)", result: "129955" },
+    { formula: "=ICS.MHIS(100000,0,2112000)", result: "#DIV/0!\tICS.MHIS: prior_allocation: is zero, so there is no growth to apply" },
+  ],
+  errors: [
+    ...COMMON_ERRORS,
+    { code: "#VALUE!", when: "prior_spend, prior_allocation or allocation is negative" },
+    { code: "#DIV/0!", when: "prior_allocation is zero" },
+    ROUND_TO_ERROR,
+  ],
+  compute: ([priorSpendArg, priorAllocationArg, allocationArg, roundTo]) => {
+    const reader = new ArgReader("MHIS");
+    const { unit } = reader.roundTo(roundTo);
+    const priorSpend = amount(reader, "prior_spend", priorSpendArg);
+    const priorAllocation = amount(reader, "prior_allocation", priorAllocationArg);
+    const allocation = amount(reader, "allocation", allocationArg);
+    if (priorAllocation.isZero()) throw icsError(reader.site("prior_allocation"), "is zero, so there is no growth to apply", "#DIV/0!");
+    return toNumber(mhisMinimum({ priorSpend, priorAllocation, allocation }, unit));
+  },
+};
