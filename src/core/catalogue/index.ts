@@ -6,10 +6,13 @@
 import { ArgValue, Output } from "../cells";
 import { IcsError } from "../errors";
 import { BLENDED } from "./blended";
+import { CAPITAL } from "./capital";
+import { CONVERGE } from "./converge";
 import { DELEGATE } from "./delegate";
 import { DFT } from "./dft";
 import { INDICATIVE } from "./indicative";
 import { MHIS } from "./mhis";
+import { NEEDINDEX } from "./needindex";
 import { NEUTRAL } from "./neutral";
 import { POT, POTSTREAMS } from "./pot";
 import { RISKSHARE } from "./riskshare";
@@ -19,7 +22,7 @@ import { VERSION } from "./version";
 
 export const NAMESPACE = "ICS";
 
-export const CATALOGUE: readonly FunctionSpec[] = [POT, POTSTREAMS, DELEGATE, RISKSHARE, NEUTRAL, MHIS, BLENDED, DFT, INDICATIVE, ROUNDSPLIT, VERSION];
+export const CATALOGUE: readonly FunctionSpec[] = [POT, POTSTREAMS, DELEGATE, NEEDINDEX, RISKSHARE, CAPITAL, NEUTRAL, MHIS, BLENDED, CONVERGE, DFT, INDICATIVE, ROUNDSPLIT, VERSION];
 
 const byName = new Map(CATALOGUE.map((spec) => [spec.name, spec]));
 
