@@ -48,6 +48,20 @@ export function delegate(amount: any, weights: any[][], floors?: any[][], caps?:
 }
 
 /**
+ * Relative need index of each place, as NHS England's place-based allocation tool defines it: (weighted population / population) over the reference's (by default the sum of the rows given). Unrounded.
+ * @customfunction NEEDINDEX
+ * @helpurl https://localhost:3000/help/functions.html#icsneedindex
+ * @param weighted_population n×1 need-weighted population of each place (e.g. the sum of its practices' Final WP); 0 or more.
+ * @param population n×1 registered population of each place, same rows; more than 0 where a weighted population is given.
+ * @param [reference_weighted] Weighted population to index against (e.g. the ICB's or England's). Default: the sum of weighted_population. Give with reference_population.
+ * @param [reference_population] Population to index against, with reference_weighted. Default: the sum of population.
+ * @returns n×1 need index per place (1 = the reference's average need per head); blank rows stay blank. Unrounded: format the cells.
+ */
+export function needindex(weighted_population: any[][], population: any[][], reference_weighted?: any, reference_population?: any): any[][] {
+  return invoke("NEEDINDEX", [weighted_population, population, reference_weighted, reference_population]);
+}
+
+/**
  * Share a financial variance (positive = overspend, negative = underspend) among parties by a risk-share agreement: proportional, equal, own, lead or bands, after a contingency and within caps; the parts add up to the shared variance exactly.
  * @customfunction RISKSHARE
  * @helpurl https://localhost:3000/help/functions.html#icsriskshare
@@ -62,6 +76,24 @@ export function delegate(amount: any, weights: any[][], floors?: any[][], caps?:
  */
 export function riskshare(variance: any[][], contributions: any[][], method?: any, bands?: any[][], contingency?: any, caps?: any[][], round_to?: any): any[][] {
   return invoke("RISKSHARE", [variance, contributions, method, bands, contingency, caps, round_to]);
+}
+
+/**
+ * Split a system's operational capital envelope (CDEL) among organisations by a blend of depreciation, backlog maintenance and weighted population shares, with minimums and bids; the parts add up to the envelope exactly.
+ * @customfunction CAPITAL
+ * @helpurl https://localhost:3000/help/functions.html#icscapital
+ * @param envelope The capital envelope (CDEL) to split, 0 or more, in the workbook's units.
+ * @param depreciation n×1 depreciation of each organisation (blank = 0); the default basis of the split.
+ * @param [backlog] n×1 backlog maintenance of each organisation (blank = 0); needed when mix gives it a weight.
+ * @param [weighted_population] n×1 weighted population served by each organisation (blank = 0); needed when mix gives it a weight.
+ * @param [mix] Weights {depreciation, backlog, weighted population} as a 1×3 or 3×1 range or array constant adding up to exactly 1, e.g. {0.6,0.3,0.1}. Default {1,0,0}.
+ * @param [minimums] n×1 minimum amount per organisation (blank = none).
+ * @param [bids] n×1 amount each organisation bid for, the most it can receive (blank = no limit).
+ * @param [round_to] Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.
+ * @returns n×1, one amount per organisation, adding up to the envelope exactly.
+ */
+export function capital(envelope: any, depreciation: any[][], backlog?: any[][], weighted_population?: any[][], mix?: any[][], minimums?: any[][], bids?: any[][], round_to?: any): any[][] {
+  return invoke("CAPITAL", [envelope, depreciation, backlog, weighted_population, mix, minimums, bids, round_to]);
 }
 
 /**
@@ -105,6 +137,21 @@ export function mhis(prior_spend: any, prior_allocation: any, allocation: any, r
  */
 export function blended(fixed: any, baseline_value: any, actual_value: any, variable_rate?: any, quality_value?: any, quality_achieved?: any, round_to?: any): number {
   return invoke("BLENDED", [fixed, baseline_value, actual_value, variable_rate, quality_value, quality_achieved, round_to]);
+}
+
+/**
+ * Pace-of-change convergence towards fair-share targets: everyone gets the minimum uplift, the rest of growth goes to those below target in proportion to their gap (never past target), and growth left once all are at target is shared in proportion to target. The new allocations add up to baselines + growth exactly.
+ * @customfunction CONVERGE
+ * @helpurl https://localhost:3000/help/functions.html#icsconverge
+ * @param baselines n×1 current (baseline) allocation of each body, 0 or more; a row blank in both baselines and targets is skipped.
+ * @param targets n×1 fair-share target allocation of each body for the new year, 0 or more, same rows as baselines.
+ * @param growth Cash growth to share out, 0 or more, in the same units as baselines.
+ * @param [min_uplift] Minimum uplift rate everyone gets on its baseline, e.g. 0.01 for 1%. Default 0. Scaled down pro rata if growth cannot fund it.
+ * @param [round_to] Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.
+ * @returns n×1 new allocation per body, adding up to the baselines plus growth exactly.
+ */
+export function converge(baselines: any[][], targets: any[][], growth: any, min_uplift?: any, round_to?: any): any[][] {
+  return invoke("CONVERGE", [baselines, targets, growth, min_uplift, round_to]);
 }
 
 /**
