@@ -185,6 +185,8 @@ export const RISKSHARE: FunctionSpec = {
   compute: ([varianceArg, contributionsArg, methodArg, bandsArg, contingencyArg, capsArg, roundTo]) => {
     const reader = new ArgReader("RISKSHARE");
     const { unit, exponent } = reader.roundTo(roundTo);
+    // Messages follow argument order, though the variance column is read once n is known.
+    if (varianceArg === undefined) throw icsError(reader.site("variance"), "is required");
     const contributions = readContributions(reader, contributionsArg);
     const parties = contributions.length;
     const variance = readVariance(reader, varianceArg, parties, unit);
