@@ -1,0 +1,110 @@
+/**
+ * NHS England's GP practice weighted populations for 2024/25 (every practice in England), read at
+ * run time from `<repo>/../shared/data/`. The file is never committed; tests that need it skip,
+ * saying why, when it is absent.
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+export const PRACTICES_FILE = path.join(__dirname, "..", "..", "..", "shared", "data", "practice-weighted-populations-2024-25.csv");
+
+export const practicesAvailable = fs.existsSync(PRACTICES_FILE);
+
+/** `describe`, or `describe.skip` with a printed reason when the practice file is absent. */
+export const describeIfPractices: jest.Describe = practicesAvailable ? describe : describe.skip;
+if (!practicesAvailable) {
+  console.warn(`Skipping tests on the real practice file: ${PRACTICES_FILE} is absent (see shared/data/README.md).`);
+}
+
+/**
+ * RFC 4180 CSV: fields separated by commas, optionally quoted; inside quotes a comma or line
+ * break is data and "" is one quote. Practice names contain both.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Records keyed by header name. */
+export function readCsvRecords(file: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  return rows.filter((r) => r.length > 1 || r[0] !== "").map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
+}
+
+export interface Practice {
+  code: string;
+  name: string;
+  /** The ICB (ICS22), e.g. QWO for West Yorkshire. */
+  icb: string;
+  icbName: string;
+  /** The upper-tier local authority (UTLA21), the usual place inside an ICB. */
+  place: string;
+  /** `pop 2022/23`: projected registered population. */
+  population: number;
+  /** `Final WP`: overall core need-weighted population. */
+  weightedPopulation: number;
+}
+
+let cache: Practice[] | undefined;
+
+/** Every practice in the file (read once per test file). */
+export function readPractices(): Practice[] {
+  if (cache) return cache;
+  cache = readCsvRecords(PRACTICES_FILE).map((r) => ({
+    code: r["Practice_Code"],
+    name: r["GP_Practice_Name"],
+    icb: r["ICS22"],
+    icbName: r["ICS22name"],
+    place: r["UTLA21"],
+    population: Number(r["pop 2022/23"]),
+    weightedPopulation: Number(r["Final WP"]),
+  }));
+  return cache;
+}
+
+export interface Place {
+  name: string;
+  population: number;
+  weightedPopulation: number;
+}
+
+/** The places (UTLA21) of one ICB, in first-seen order, with their practices' totals (float sums). */
+export function placesOf(icb: string): Place[] {
+  const byPlace = new Map<string, Place>();
+  for (const p of readPractices()) {
+    if (p.icb !== icb) continue;
+    const place = byPlace.get(p.place) ?? { name: p.place, population: 0, weightedPopulation: 0 };
+    place.population += p.population;
+    place.weightedPopulation += p.weightedPopulation;
+    byPlace.set(p.place, place);
+  }
+  return [...byPlace.values()];
+}
