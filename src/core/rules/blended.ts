@@ -3,7 +3,8 @@
  * incentive"): a fixed element funding the agreed baseline, a variable element for activity above
  * or below the baseline at a share of unit prices, less the quality element not achieved.
  */
-import { Decimal, ONE, roundToUnit } from "../money";
+import { ExactDecimal } from "../exact";
+import { Decimal, roundToUnit } from "../money";
 
 export interface BlendedInputs {
   fixed: Decimal;
@@ -19,11 +20,11 @@ export interface BlendedInputs {
   qualityAchieved: Decimal;
 }
 
-/** fixed + variable_rate × (actual − baseline) − quality_value × (1 − quality_achieved), exact. */
+/** fixed + variable_rate × (actual − baseline) − quality_value × (1 − quality_achieved), exactly. */
 export function blendedPaymentExact(p: BlendedInputs): Decimal {
-  const variable = p.variableRate.times(p.actualValue.minus(p.baselineValue));
-  const qualityWithheld = p.qualityValue.times(ONE.minus(p.qualityAchieved));
-  return p.fixed.plus(variable).minus(qualityWithheld);
+  const variable = new ExactDecimal(p.actualValue).minus(p.baselineValue).times(p.variableRate);
+  const qualityWithheld = new ExactDecimal(1).minus(p.qualityAchieved).times(p.qualityValue);
+  return new Decimal(new ExactDecimal(p.fixed).plus(variable).minus(qualityWithheld));
 }
 
 /** Rounded once, from the exact total, so the elements are never rounded separately. */
