@@ -1,6 +1,7 @@
 /** `npm run generate`: rewrites every file derived from the catalogue. */
 import * as fs from "fs";
 import * as path from "path";
+import { renderFunctionsHtml, renderFunctionsMd } from "./docs";
 import { renderFunctionsTs } from "./functionsTs";
 
 export interface GeneratedFile {
@@ -9,7 +10,11 @@ export interface GeneratedFile {
 }
 
 export function generatedFiles(): GeneratedFile[] {
-  return [{ path: "src/functions/functions.ts", content: renderFunctionsTs() }];
+  return [
+    { path: "src/functions/functions.ts", content: renderFunctionsTs() },
+    { path: "docs/functions.md", content: renderFunctionsMd() },
+    { path: "docs/functions.html", content: renderFunctionsHtml() },
+  ];
 }
 
 if (require.main === module) {
