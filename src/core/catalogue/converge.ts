@@ -68,12 +68,16 @@ export const CONVERGE: FunctionSpec = {
     const totalUnits = toUnits(roundToUnit(sum(baselines).plus(growth), unit), unit);
     let growthUnits = totalUnits;
     for (const b of baselineUnits) growthUnits -= b;
-    // Targets round down, so "up to target" never passes the target as given.
-    const targetUnits = targets.map((t) => BigInt(new Decimal(t).dividedBy(unit).floor().toFixed(0)));
+    // Targets round down, so "up to target" never passes the target as given; as weights for
+    // sharing beyond target they are taken in units, so targets given to the unit weigh exactly
+    // as their decimals (the doubles 0.1 and 0.3 are not exactly 1 : 3).
+    const targetInUnits = targets.map((t) => new Decimal(t).dividedBy(unit));
+    const targetUnits = targetInUnits.map((t) => BigInt(t.floor().toFixed(0)));
+    const targetWeights = targetInUnits.map((t) => t.toNumber());
 
     let parts: bigint[];
     try {
-      parts = convergeUnits({ baselines: baselineUnits, targets: targetUnits, targetWeights: targets, growth: growthUnits, minUplift });
+      parts = convergeUnits({ baselines: baselineUnits, targets: targetUnits, targetWeights, growth: growthUnits, minUplift });
     } catch (e) {
       if (!(e instanceof ConvergeError)) throw e;
       const left = unitsToNumber(e.leftOver, unit, exponent);

@@ -16,7 +16,7 @@ export interface ConvergeInUnits {
   baselines: readonly bigint[];
   /** Targets in whole units, rounded down so "up to target" never passes the exact target; ≥ 0. */
   targets: readonly bigint[];
-  /** Targets as given, the weights for sharing growth beyond target (step 3). */
+  /** Targets in units of round_to, unrounded: the weights for sharing growth beyond target (step 3). */
   targetWeights: readonly number[];
   /** Cash growth in whole units, ≥ 0. */
   growth: bigint;
