@@ -12,7 +12,7 @@ describe("generated files are up to date", () => {
   const files = generatedFiles();
 
   test("the generator covers the wrappers and both forms of the reference page", () => {
-    expect(files.map((f) => f.path)).toEqual(["src/functions/functions.ts", "docs/functions.md", "docs/functions.html"]);
+    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(["src/functions/functions.ts", "docs/functions.md", "docs/functions.html"]));
   });
 
   test.each(files.map((f) => [f.path, f] as const))("%s matches the catalogue", (file, generated) => {
