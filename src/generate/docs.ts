@@ -135,6 +135,7 @@ h3 { font-size: 1rem; margin-bottom: 0.25rem; }
 code, pre { font-family: Consolas, "Cascadia Mono", monospace; font-size: 0.92em; }
 code { background: #f0f4f5; padding: 0.05rem 0.3rem; border-radius: 3px; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
+table.args, table.errors { width: 100%; }
 th, td { border: 1px solid #d8dde0; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
 th { background: #f0f4f5; }
 table.result td { font-family: Consolas, "Cascadia Mono", monospace; text-align: right; min-width: 4rem; }
