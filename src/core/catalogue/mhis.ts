@@ -1,11 +1,12 @@
 import { ArgReader } from "../args";
+import { ArgValue } from "../cells";
 import { icsError } from "../errors";
 import { Decimal, toNumber } from "../money";
 import { mhisMinimum } from "../rules/mhis";
 import { COMMON_ERRORS, FunctionSpec, ROUND_TO_ARG, ROUND_TO_ERROR } from "./types";
 
 /** A spend or an allocation: 0 or more. */
-function amount(reader: ArgReader, argument: string, value: Parameters<ArgReader["decimal"]>[1]): Decimal {
+function amount(reader: ArgReader, argument: string, value: ArgValue): Decimal {
   const d = reader.decimal(argument, value);
   if (d.isNegative() && !d.isZero()) throw icsError(reader.site(argument), `expected an amount of 0 or more, got ${d.toString()}`);
   return d;
