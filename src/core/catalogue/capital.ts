@@ -68,6 +68,7 @@ export const CAPITAL: FunctionSpec = {
     { code: "#VALUE!", when: "mix is not 3 weights of 0 or more adding up to exactly 1" },
     { code: "#VALUE!", when: "mix gives a weight to backlog or weighted_population but the column is left out, or a weighted column adds up to 0" },
     { code: "#VALUE!", when: "a minimum is above the bid on the same row, minimums add up to more than the envelope, or bids (all given) add up to less, saying by how much" },
+    { code: "#VALUE!", when: "part of the envelope is left once the bids are met and no organisation below its bid has a share to take it" },
     ROUND_TO_ERROR,
   ],
   compute: ([envelopeArg, depreciationArg, backlogArg, weightedArg, mixArg, minimumsArg, bidsArg, roundTo]) => {
