@@ -33,9 +33,13 @@ export function cellFromHf(value: unknown): Cell {
   return String(value);
 }
 
-/** An argument as the core expects it; an empty argument (`f(1,,3)`) counts as left out. */
-export function argFromHf(value: unknown): ArgValue {
-  if (value === undefined || value === EmptyValue) return undefined;
+/**
+ * An argument as the core expects it. `omitted` is true for an argument left out or left empty
+ * (`f(1,,3)`); a reference to a blank cell is a blank cell, as in Excel.
+ */
+export function argFromHf(value: unknown, omitted = false): ArgValue {
+  if (omitted || value === undefined) return undefined;
+  if (value === EmptyValue) return null;
   if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map(cellFromHf));
   return cellFromHf(value);
 }

@@ -18,13 +18,17 @@ function methodName(spec: FunctionSpec): string {
   return `ics_${spec.name.toLowerCase()}`;
 }
 
+function isOmitted(arg: unknown): boolean {
+  return arg === undefined || (arg as { type?: string }).type === "EMPTY";
+}
+
 function reservedSize(plugin: FunctionPlugin, spec: FunctionSpec, ast: ProcedureAst, state: InterpreterState): Shape | undefined {
   if (spec.result.kind !== "spill") return undefined;
   // Arguments are evaluated in array mode (A1:A9*B1:B9 is a column), so size them the same way.
   const arrayState = Object.assign(Object.create(Object.getPrototypeOf(state as object)), state, { arraysFlag: true });
   const shapes = spec.args.map((_, i) => {
-    const arg = ast.args[i] as { type?: string } | undefined;
-    if (arg === undefined || arg.type === "EMPTY") return undefined;
+    const arg = ast.args[i];
+    if (isOmitted(arg)) return undefined;
     const size = (plugin as unknown as { arraySizeForAst(a: unknown, s: unknown): ArraySize }).arraySizeForAst(arg, arrayState);
     return { rows: size.height, cols: size.width };
   });
@@ -46,7 +50,10 @@ for (const spec of CATALOGUE) {
     const reserved = reservedSize(this, spec, ast, state);
     const runFunction = (this as unknown as { runFunction: (...a: unknown[]) => unknown }).runFunction.bind(this);
     const metadata = (this as unknown as { metadata: (n: string) => unknown }).metadata(id);
-    return runFunction(ast.args, state, metadata, (...args: unknown[]) => outputToHf(evaluate(spec, args.map(argFromHf)), reserved));
+    return runFunction(ast.args, state, metadata, (...args: unknown[]) => {
+      const values = args.map((value, i) => argFromHf(value, isOmitted(ast.args[i])));
+      return outputToHf(evaluate(spec, values), reserved);
+    });
   };
   if (spec.result.kind === "spill") {
     prototype[`${method}_size`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {

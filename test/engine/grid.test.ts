@@ -55,6 +55,16 @@ describe("grid: ICS.* formulas in HyperFormula", () => {
     expect(evaluateRange("B1:B2", { A1: 1, A2: 3, B1: "=ICS.DELEGATE(1000,A1:A2,,,1000)" })).toEqual([[0], [1000]]);
   });
 
+  test("a reference to a blank cell is a blank cell, not a left-out argument (as in Excel)", () => {
+    expect(evaluateCell("A1", { A1: "=ICS.NEUTRAL(B1)" })).toBe(true);
+    expect(evaluateCell("A1", { A1: "=ICS.MHIS(100,B1,110)" })).toEqual({
+      error: "#VALUE!",
+      message: "ICS.MHIS: prior_allocation: expected a number, got a blank cell",
+    });
+    // A blank optional argument takes its default: round_to blank means 0.01.
+    expect(evaluateRange("A1:A3", { A1: "=ICS.DELEGATE(100,{1;1;1},,,B9)" })).toEqual([[33.34], [33.33], [33.33]]);
+  });
+
   test("a bad cell gives #VALUE! with the catalogue's message", () => {
     expect(evaluateCell("B1", { A1: "1,000", A2: 5, B1: "=ICS.DELEGATE(100,A1:A2)" })).toEqual({
       error: "#VALUE!",
