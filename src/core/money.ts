@@ -12,6 +12,12 @@ export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 export const DEFAULT_ROUND_TO = new Decimal("0.01");
 
+/**
+ * How far a set of shares may be from 100% and still count as 100%: shares typed as =1/3 add up
+ * to 0.9999999999999999 in a double. Far below any share a person means.
+ */
+export const SHARE_SUM_TOLERANCE = new Decimal("1e-9");
+
 /** Excel holds 15 significant digits; anything bigger is #NUM!. */
 export const MAX_MAGNITUDE = 1e15;
 

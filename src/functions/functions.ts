@@ -86,7 +86,7 @@ export function riskshare(variance: any[][], contributions: any[][], method?: an
  * @param depreciation n×1 depreciation of each organisation (blank = 0); the default basis of the split.
  * @param [backlog] n×1 backlog maintenance of each organisation (blank = 0); needed when mix gives it a weight.
  * @param [weighted_population] n×1 weighted population served by each organisation (blank = 0); needed when mix gives it a weight.
- * @param [mix] Weights {depreciation, backlog, weighted population} as a 1×3 or 3×1 range or array constant adding up to exactly 1, e.g. {0.6,0.3,0.1}. Default {1,0,0}.
+ * @param [mix] Weights {depreciation, backlog, weighted population} as a 1×3 or 3×1 range or array constant adding up to 1, e.g. {0.6,0.3,0.1}. Default {1,0,0}.
  * @param [minimums] n×1 minimum amount per organisation (blank = none).
  * @param [bids] n×1 amount each organisation bid for, the most it can receive (blank = no limit).
  * @param [round_to] Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.

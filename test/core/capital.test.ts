@@ -224,9 +224,8 @@ describe.each<Case>([
   ["mix of two weights", [100, col(1), col(1), undefined, [[0.5, 0.5]]], { error: "#VALUE!", message: "ICS.CAPITAL: mix: expected 3 weights {depreciation, backlog, weighted population} as a 1×3 or 3×1 range, got a 1×2 range" }],
   ["mix as a 2×3 block", [100, col(1), undefined, undefined, [[1, 0, 0], [0, 0, 0]]], { error: "#VALUE!", message: /^ICS\.CAPITAL: mix: expected 3 weights .* got a 2×3 range/ }],
   ["mix as a single number", [100, col(1), undefined, undefined, 1], { error: "#VALUE!", message: /^ICS\.CAPITAL: mix: expected 3 weights .* got a 1×1 range/ }],
-  ["mix adding up to 90%", [100, col(1), col(1), col(1), [[0.5, 0.3, 0.1]]], { error: "#VALUE!", message: "ICS.CAPITAL: mix: adds up to 0.9, not 1: the weights {depreciation, backlog, weighted population} must add up to exactly 1 (100%)" }],
+  ["mix adding up to 90%", [100, col(1), col(1), col(1), [[0.5, 0.3, 0.1]]], { error: "#VALUE!", message: "ICS.CAPITAL: mix: adds up to 0.9, not 1: the weights {depreciation, backlog, weighted population} must add up to 1 (100%)" }],
   ["mix adding up to 110%", [100, col(1), col(1), col(1), [[0.6, 0.4, 0.1]]], { error: "#VALUE!", message: /^ICS\.CAPITAL: mix: adds up to 1\.1, not 1/ }],
-  ["mix of thirds as doubles", [100, col(1), col(1), col(1), [[1 / 3, 1 / 3, 1 / 3]]], { error: "#VALUE!", message: /^ICS\.CAPITAL: mix: adds up to 0\.9999999999999999, not 1/ }],
   ["negative mix weight", [100, col(1), col(1), undefined, [[1.2, -0.2, 0]]], { error: "#VALUE!", message: "ICS.CAPITAL: mix row 2: expected a weight of 0 or more, got -0.2" }],
   ["backlog weighted in the mix but left out", [100, col(1), undefined, undefined, [[0.5, 0.5, 0]]], { error: "#VALUE!", message: "ICS.CAPITAL: backlog: is needed because mix gives it a weight of 0.5" }],
   ["weighted population weighted in the mix but left out", [100, col(1), col(1), undefined, [[0.5, 0.4, 0.1]]], { error: "#VALUE!", message: "ICS.CAPITAL: weighted_population: is needed because mix gives it a weight of 0.1" }],
@@ -247,5 +246,14 @@ describe.each<Case>([
     expect(out).toMatchObject({ error: expected.error });
     if (typeof expected.message === "string") expect((out as { message: string }).message).toBe(expected.message);
     else if (expected.message) expect((out as { message: string }).message).toMatch(expected.message);
+  });
+});
+
+describe("ICS.CAPITAL mix typed as thirds", () => {
+  test("=1/3 three times counts as 100% (0.3333333333333333 × 3 is 0.9999999999999999 exactly)", () => {
+    const third = 1 / 3;
+    // Equal thirds of depreciation 10:30 (¼, ¾), backlog 1:1 (½, ½), population 3:1 (¾, ¼):
+    // blended shares (¼+½+¾)/3 = ½ each, so £900 splits 450 / 450.
+    expect(call("CAPITAL", 900, col(10, 30), col(1, 1), col(3, 1), [[third, third, third]])).toEqual([[450], [450]]);
   });
 });

@@ -1,7 +1,7 @@
 import { ArgReader } from "../args";
 import { ArgValue, describeShape } from "../cells";
 import { icsError } from "../errors";
-import { Decimal, ONE, ZERO, roundToUnit, toUnits, unitsToDecimal, unitsToNumber } from "../money";
+import { Decimal, ONE, SHARE_SUM_TOLERANCE, ZERO, roundToUnit, toUnits, unitsToDecimal, unitsToNumber } from "../money";
 import { CapitalError, CapitalTerm, capitalUnits } from "../rules/capital";
 import { DelegateError } from "../rules/delegate";
 import { readBounds } from "./delegate";
@@ -19,7 +19,7 @@ function readBasis(reader: ArgReader, argument: string, value: ArgValue): number
   });
 }
 
-/** {α, β, γ}: three weights of 0 or more (blank = 0) adding up to exactly 1; default {1, 0, 0}. */
+/** {α, β, γ}: three weights of 0 or more (blank = 0) adding up to 1 (=1/3 three times counts); default {1, 0, 0}. */
 function readMix(reader: ArgReader, value: ArgValue): Decimal[] {
   if (value === undefined) return [ONE, ZERO, ZERO];
   const { cells, shape, sites } = reader.cellsWithSites("mix", value);
@@ -32,8 +32,8 @@ function readMix(reader: ArgReader, value: ArgValue): Decimal[] {
     return new Decimal(v);
   });
   const total = mix[0].plus(mix[1]).plus(mix[2]);
-  if (!total.eq(1)) {
-    throw icsError(reader.site("mix"), `adds up to ${total.toString()}, not 1: the weights ${TERM_LABELS} must add up to exactly 1 (100%)`);
+  if (total.minus(1).abs().gt(SHARE_SUM_TOLERANCE)) {
+    throw icsError(reader.site("mix"), `adds up to ${total.toString()}, not 1: the weights ${TERM_LABELS} must add up to 1 (100%)`);
   }
   return mix;
 }
@@ -47,7 +47,7 @@ export const CAPITAL: FunctionSpec = {
     { name: "depreciation", kind: "range", optional: false, help: "n×1 depreciation of each organisation (blank = 0); the default basis of the split." },
     { name: "backlog", kind: "range", optional: true, help: "n×1 backlog maintenance of each organisation (blank = 0); needed when mix gives it a weight." },
     { name: "weighted_population", kind: "range", optional: true, help: "n×1 weighted population served by each organisation (blank = 0); needed when mix gives it a weight." },
-    { name: "mix", kind: "range", optional: true, help: "Weights {depreciation, backlog, weighted population} as a 1×3 or 3×1 range or array constant adding up to exactly 1, e.g. {0.6,0.3,0.1}. Default {1,0,0}." },
+    { name: "mix", kind: "range", optional: true, help: "Weights {depreciation, backlog, weighted population} as a 1×3 or 3×1 range or array constant adding up to 1, e.g. {0.6,0.3,0.1}. Default {1,0,0}." },
     { name: "minimums", kind: "range", optional: true, help: "n×1 minimum amount per organisation (blank = none)." },
     { name: "bids", kind: "range", optional: true, help: "n×1 amount each organisation bid for, the most it can receive (blank = no limit)." },
     ROUND_TO_ARG,
@@ -65,7 +65,7 @@ export const CAPITAL: FunctionSpec = {
   errors: [
     ...COMMON_ERRORS,
     { code: "#VALUE!", when: "envelope is negative, a depreciation, backlog, weighted population, minimum or bid is negative, or a column has a different number of rows from depreciation" },
-    { code: "#VALUE!", when: "mix is not 3 weights of 0 or more adding up to exactly 1" },
+    { code: "#VALUE!", when: "mix is not 3 weights of 0 or more adding up to 1" },
     { code: "#VALUE!", when: "mix gives a weight to backlog or weighted_population but the column is left out, or a weighted column adds up to 0" },
     { code: "#VALUE!", when: "a minimum is above the bid on the same row, minimums add up to more than the envelope, or bids (all given) add up to less, saying by how much" },
     { code: "#VALUE!", when: "part of the envelope is left once the bids are met and no organisation below its bid has a share to take it" },

@@ -1,7 +1,7 @@
 import { ArgReader } from "../args";
 import { ArgValue, Grid, isBlank, isGrid } from "../cells";
 import { icsError } from "../errors";
-import { Decimal, ZERO, roundToUnit, toUnits, unitsToDecimal, unitsToNumber } from "../money";
+import { Decimal, SHARE_SUM_TOLERANCE, ZERO, roundToUnit, toUnits, unitsToDecimal, unitsToNumber } from "../money";
 import { roundParts } from "../rules/roundsplit";
 import { RISK_SHARE_METHODS, RiskBand, RiskShareError, RiskShareMethod, parseRiskShareMethod, riskShareUnits } from "../rules/riskshare";
 import { readBounds } from "./delegate";
@@ -10,7 +10,6 @@ import { COMMON_ERRORS, FunctionSpec, ROUND_TO_ARG, ROUND_TO_ERROR, column } fro
 const METHOD_LIST = RISK_SHARE_METHODS.map((m) => `"${m}"`).join(", ");
 
 /** Band shares may be typed as =1/3 in each cell; a sum this close to 1 (or 100) is taken as meant. */
-const SHARE_SUM_TOLERANCE = new Decimal("1e-9");
 
 interface Variance {
   /** V in units: the exact sum, rounded once. */
