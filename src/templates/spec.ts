@@ -1,0 +1,73 @@
+/**
+ * A workbook template as data: sheets of cells (constants or formulas), number formats, styles,
+ * input cells, validation, defined names, protection and print settings. One spec feeds both
+ * renderers — `xlsx.ts` (a file, with cached values from the engine) and `ops.ts` (WorkbookOp[]
+ * for the task pane) — so a formula is written once.
+ */
+import type { CellStyle } from "../workbook/port";
+
+export type Scalar = number | string | boolean | null;
+
+/** One cell: a constant, or a formula (without the leading "="). */
+export type CellSpec =
+  | { at: string; value: Scalar }
+  | {
+      at: string;
+      formula: string;
+      /** The block a spilling formula fills, e.g. "G6:G11"; files hold it as an array formula. */
+      spill?: string;
+    };
+
+/** Formatting and locking for a block of cells (spill outputs and blank input rows included). */
+export interface RangeSpec {
+  range: string;
+  format?: string;
+  style?: CellStyle;
+  /** An input: unlocked, so it can be typed in on a protected sheet. */
+  input?: boolean;
+}
+
+export type ValidationSpec =
+  | { range: string; kind: "list"; items: readonly string[]; prompt?: string }
+  | { range: string; kind: "number"; min?: number; max?: number; prompt?: string };
+
+export interface PrintSpec {
+  orientation: "portrait" | "landscape";
+  /** Rows repeated at the top of every printed page, e.g. "5:5". */
+  titleRows?: string;
+}
+
+export interface SheetSpec {
+  name: string;
+  cells: CellSpec[];
+  ranges: RangeSpec[];
+  /** Column widths in characters, by column letter. */
+  widths: Record<string, number>;
+  validations: ValidationSpec[];
+  /** Protected: locked cells (everything but inputs) cannot be typed over. */
+  protect: boolean;
+  print: PrintSpec;
+}
+
+/** A workbook-scoped name for a range, used in formulas instead of structured references. */
+export interface NameSpec {
+  name: string;
+  sheet: string;
+  range: string;
+  comment?: string;
+}
+
+export interface TemplateInfo {
+  /** The CLI's and the task pane's key, e.g. "place-delegation". */
+  name: string;
+  title: string;
+  description: string;
+}
+
+export interface TemplateSpec extends TemplateInfo {
+  sheets: SheetSpec[];
+  names: NameSpec[];
+}
+
+/** The sheet every template ends with; `ics-finance recalc` reports each FALSE on it. */
+export const CHECKS_SHEET = "Checks";
