@@ -4,13 +4,20 @@
  */
 import { evaluateFormula } from "../engine";
 import { formatOutput, hasError } from "./format";
+import { recalcCommand } from "./recalc";
+import { templateCommand } from "./template";
 
 export const USAGE = `Usage:
   ics-finance eval [--json] "<formula>"     evaluate one formula, e.g. '=ICS.DELEGATE(100,{1;1;1})'
+  ics-finance template --list               the workbook templates
+  ics-finance template <name> [--out <file.xlsx>] [--practices <file.csv> --icb <code>]
+                                            write a template (default <name>.xlsx), values calculated
+  ics-finance recalc <in.xlsx> [--out <out.xlsx>]
+                                            recalculate a workbook; list failing checks and error cells
   ics-finance --help                        this text
 
 Results print one row per line, cells separated by tabs; an error prints its code, a tab and its message.
-Exit status: 0 a value, 1 an error result, 2 a usage error.`;
+Exit status: 0 a value (or a clean workbook), 1 an error result (or a failing check or error cell), 2 a usage error.`;
 
 export interface Io {
   out: (text: string) => void;
@@ -31,7 +38,7 @@ function evalCommand(args: string[], io: Io): number {
   return hasError(output) ? 1 : 0;
 }
 
-export const COMMANDS: Record<string, Command> = { eval: evalCommand };
+export const COMMANDS: Record<string, Command> = { eval: evalCommand, template: templateCommand, recalc: recalcCommand };
 
 export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
   const [command, ...args] = argv;
