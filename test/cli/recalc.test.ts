@@ -1,0 +1,143 @@
+/**
+ * `ics-finance recalc`: a filled-in return recalculated on the engine, its failing checks and
+ * error cells reported with sheet, cell and message, and its values written back.
+ */
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as XLSX from "xlsx";
+import { main } from "../../src/cli/main";
+import { normaliseFormula } from "../../src/cli/recalc";
+import { templateSpec } from "../../src/templates";
+import { renderWorkbook } from "../../src/templates/xlsx";
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, lines: out.join("\n").split("\n"), err: err.join("\n") };
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ics-recalc-"));
+
+/** A template as a system returns it, with one edit made to it. */
+async function returned(name: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const { workbook } = await renderWorkbook(templateSpec(name));
+  edit(workbook);
+  const file = path.join(dir, `${name}-${Math.random().toString(36).slice(2)}.xlsx`);
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+describe("ics-finance recalc on templates", () => {
+  test("a clean return exits 0 with a one-line summary", async () => {
+    const file = await returned("capital", () => undefined);
+    const r = await cli("recalc", file);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([`${file}: 3 sheets, 37 formulas recalculated; 0 error cells; 7 of 7 checks TRUE`]);
+  });
+
+  test("text in an amount: the POT cell and everything after it, with the argument's row and the text", async () => {
+    const file = await returned("place-delegation", (wb) => {
+      wb.getWorksheet("Pot")!.getCell("C9").value = "1,200";
+    });
+    const r = await cli("recalc", file);
+    expect(r.code).toBe(1);
+    expect(r.lines).toContain("FALSE\tChecks!B6\tThe pot is a number: every amount is a number and every stream is known");
+    const potError = r.lines.find((l) => l.includes("ICS.POT:"))!;
+    expect(potError).toMatch(/^#VALUE!\tPot!C21, Places!B4, Places!B15, Places!F19:F22, /);
+    expect(potError).toMatch(/\tICS\.POT: amounts row 3: expected a number, got "1,200"$/);
+    expect(r.lines).toContain('#VALUE!\tPot!F7:G17\tICS.POTSTREAMS: amounts row 3: expected a number, got "1,200"');
+  });
+
+  test("a partner's share over 100% in the bands: the check, and the RISKSHARE error in each scenario, written to --out", async () => {
+    const file = await returned("risk-share", (wb) => {
+      wb.getWorksheet("Agreement")!.getCell("C18").value = 1.5; // the County Council's share of band 2
+    });
+    const out = path.join(dir, "risk-share-recalculated.xlsx");
+    const r = await cli("recalc", file, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatch(/; \d+ error cells; 3 of 9 checks TRUE; values written to /);
+    expect(r.lines).toContain("FALSE\tChecks!B8\tEvery band share is between 0% and 100%");
+    expect(r.lines).toContain("FALSE\tChecks!B9\tEach band's shares add up to 100%, or are all blank (pro rata)");
+    const bandError = r.lines.find((l) => l.includes("ICS.RISKSHARE:"))!;
+    expect(bandError).toMatch(/^#VALUE!\tScenarios!B11:B13, Scenarios!C11:C13, /);
+    expect(bandError).toMatch(/\tICS\.RISKSHARE: bands row 2: the shares add up to 2\.25; they must add up to 1 \(as fractions, 100%\) or 100 \(as percentages\)$/);
+    const written = XLSX.readFile(out, { cellFormula: true });
+    expect(written.Sheets.Scenarios.B11).toMatchObject({ t: "e", w: "#VALUE!", F: "B11:B13" });
+    expect(written.Sheets.Scenarios.B12).toMatchObject({ t: "e", w: "#VALUE!" });
+    expect(written.Sheets.Checks.B8).toMatchObject({ t: "b", v: false });
+    expect(written.Sheets.Agreement.C18.v).toBe(1.5);
+  });
+
+  test("changes that do not net to zero fail the neutrality check without any error cell", async () => {
+    const file = await returned("system-plan", (wb) => {
+      wb.getWorksheet("ControlTotals")!.getCell("D8").value = 1200;
+    });
+    const r = await cli("recalc", file);
+    expect(r.code).toBe(1);
+    expect(r.lines.slice(1)).toEqual(["FALSE\tChecks!B4\tAll checks pass", "FALSE\tChecks!B8\tProposed changes are financially neutral (ICS.NEUTRAL)"]);
+    expect(r.lines[0]).toContain("0 error cells; 5 of 7 checks TRUE");
+  });
+});
+
+describe("a workbook as Excel saves it", () => {
+  let file: string;
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const places = wb.addWorksheet("Places");
+    places.getCell("A1").value = 1;
+    places.getCell("A2").value = 1;
+    places.getCell("A3").value = 1;
+    places.getCell("D1").value = 100;
+    // Excel names add-in functions _xldudf_<NAMESPACE>_<NAME>; a spill is saved as an array formula with stale values.
+    places.getCell("B1").value = { formula: "_xldudf_ICS_DELEGATE(Amount,A1:A3)", shareType: "array", ref: "B1:B3", result: 0 } as unknown as ExcelJS.CellValue;
+    places.getCell("B2").value = 0;
+    places.getCell("B3").value = 0;
+    const checks = wb.addWorksheet("Checks");
+    checks.getCell("A1").value = "Places add up to the amount";
+    checks.getCell("B1").value = { formula: "IF(SUM(Places!B1:B3)=Amount,TRUE,FALSE)", result: false };
+    checks.getCell("A2").value = "A newer built-in";
+    checks.getCell("B2").value = { formula: "_xlfn.XOR(TRUE,FALSE)", result: false };
+    wb.definedNames.add("Places!$D$1", "Amount");
+    file = path.join(dir, "excel-saved.xlsx");
+    await wb.xlsx.writeFile(file);
+  });
+
+  test("recalculates _xldudf_ICS_ and _xlfn. formulas, names and TRUE/FALSE, and writes the new values", async () => {
+    const out = path.join(dir, "excel-saved-recalculated.xlsx");
+    const r = await cli("recalc", file, "--out", out);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.lines[0]).toContain("3 formulas recalculated; 0 error cells; 2 of 2 checks TRUE");
+    const written = XLSX.readFile(out, { cellFormula: true });
+    expect([1, 2, 3].map((row) => written.Sheets.Places[`B${row}`].v)).toEqual([33.34, 33.33, 33.33]);
+    expect(written.Sheets.Places.B1.f).toBe("_xldudf_ICS_DELEGATE(Amount,A1:A3)");
+    expect(written.Sheets.Checks.B1).toMatchObject({ t: "b", v: true });
+  });
+});
+
+describe("normaliseFormula", () => {
+  test.each([
+    ["_xldudf_ICS_POT(A1:A3)", "ICS.POT(A1:A3)"],
+    ["=_xldudf_ics_delegate(100,{1;1})", "ICS.DELEGATE(100,{1;1})"],
+    ["_xlfn.XOR(A1,B1)+_xlfn._xlws.SORT(C1:C3)", "XOR(A1,B1)+SORT(C1:C3)"],
+    ["IF(A1,TRUE,FALSE)", "IF(A1,TRUE(),FALSE())"],
+    ["AND(TRUE(),NOT(FALSE()))", "AND(TRUE(),NOT(FALSE()))"],
+    ['IF(A1="TRUE","_xldudf_ICS_POT(",B1)', 'IF(A1="TRUE","_xldudf_ICS_POT(",B1)'],
+    ["'TRUE data'!A1+TRUE_NAME", "'TRUE data'!A1+TRUE_NAME"],
+  ])("%s → %s", (from, to) => {
+    expect(normaliseFormula(from)).toBe(to);
+  });
+});
+
+describe("usage", () => {
+  test("no file, two files, a missing file and a file that is not a workbook exit 2", async () => {
+    expect((await cli("recalc")).code).toBe(2);
+    expect((await cli("recalc", "a.xlsx", "b.xlsx")).code).toBe(2);
+    expect(await cli("recalc", path.join(dir, "missing.xlsx"))).toMatchObject({ code: 2, err: expect.stringContaining("no such file") });
+    const text = path.join(dir, "notes.xlsx");
+    fs.writeFileSync(text, "not a zip");
+    expect(await cli("recalc", text)).toMatchObject({ code: 2, err: expect.stringContaining("not a workbook exceljs can read") });
+  });
+});

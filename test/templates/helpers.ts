@@ -1,0 +1,87 @@
+/**
+ * A template as a user gets it: generated to an .xlsx file, read back from the file and
+ * recalculated on the engine, with its named ranges readable for comparison with the core.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ArgValue, Cell, Grid, Output, evaluate, findFunction } from "../../src/core";
+import { loadWorkbook } from "../../src/cli/recalc";
+import { TemplateOptions, templateSpec } from "../../src/templates";
+import { Review, calculate, review } from "../../src/templates/calc";
+import { TemplateSpec } from "../../src/templates/spec";
+import { renderXlsx } from "../../src/templates/xlsx";
+import { parseRange } from "../../src/workbook/a1";
+
+export const TEMPLATE_NAMES = ["place-delegation", "risk-share", "system-plan", "capital"] as const;
+
+export function scratchDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "ics-templates-"));
+}
+
+export interface Generated {
+  spec: TemplateSpec;
+  file: string;
+  /** The engine's verdict when the file was generated. */
+  generatedReview: Review;
+  /** The verdict after reading the file back and recalculating it. */
+  review: Review;
+  /** The values of a named range, recalculated from the file. */
+  read(name: string): Grid;
+  column(name: string): Cell[];
+  scalar(name: string): Cell;
+  /** A cell by sheet and address. */
+  at(sheet: string, address: string): Cell;
+}
+
+export async function generate(name: string, options: TemplateOptions = {}, dir = scratchDir()): Promise<Generated> {
+  const spec = templateSpec(name, options);
+  const { buffer, review: generatedReview } = await renderXlsx(spec);
+  const file = path.join(dir, `${name}.xlsx`);
+  fs.writeFileSync(file, buffer);
+  const loaded = await loadWorkbook(file);
+  const calc = calculate(loaded.content);
+  const names = new Map(loaded.content.names.map((n) => [n.name, n]));
+  const block = (sheet: string, range: string): Grid => {
+    const r = parseRange(range);
+    const out: Grid = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: Cell[] = [];
+      for (let col = r.left; col <= r.right; col++) line.push(calc.value(sheet, row, col));
+      out.push(line);
+    }
+    return out;
+  };
+  const read = (n: string): Grid => {
+    const found = names.get(n);
+    if (!found) throw new Error(`no name ${n} in ${file}`);
+    return block(found.sheet, found.range);
+  };
+  return {
+    spec,
+    file,
+    generatedReview,
+    review: review(loaded.content, calc),
+    read,
+    column: (n) => read(n).map((row) => row[0]),
+    scalar: (n) => read(n)[0][0],
+    at: (sheet, address) => block(sheet, address)[0][0],
+  };
+}
+
+/** The core's answer for the same arguments, as the faces call it. */
+export function core(name: string, ...args: ArgValue[]): Output {
+  const spec = findFunction(name);
+  if (!spec) throw new Error(`ICS.${name} is not in the catalogue`);
+  return evaluate(spec, args);
+}
+
+/** A column of cells as a range argument. */
+export function asColumn(cells: readonly Cell[]): Grid {
+  return cells.map((c) => [c]);
+}
+
+export function checksIn(spec: TemplateSpec): number {
+  const checks = spec.sheets.find((s) => s.name === "Checks");
+  return checks ? checks.cells.filter((c) => "formula" in c).length : 0;
+}
