@@ -42,7 +42,7 @@ function excelMock(spec: MockSpec) {
   for (const [name, ranges] of Object.entries(spec.sheets)) {
     sheets[name] = {
       ranges,
-      getRange: function (address: string) {
+      getRange: function (this: { ranges: Record<string, unknown> }, address: string) {
         log.push(`${name}!${address}`);
         return this.ranges[address];
       },

@@ -202,7 +202,7 @@ export function delegateOps(inputs: DelegateInputs, sheet: string): WorkbookOp[]
 
   w.cells("A1", [["Delegation to places"]]).style("A1", STYLE.title);
   const amount = amountContent(inputs);
-  w.cells("A3", [["Amount to delegate", amount], ["Round to", roundTo], ["Units", inputs.units]]);
+  w.cells("A3", [["Amount to delegate", amount], ["Round to", roundTo], ["Units", asText(inputs.units)]]);
   w.format("B3", money).name(`${p}_Amount`, "B3", "The amount delegated to places").input("B4").name(`${p}_RoundTo`, "B4", "Rounding unit, a power of ten in the sheet's units");
   if (typeof amount === "string" && amount.startsWith("=")) w.cells("C3", [[`from ${inputs.amount.trim()}`]]).style("C3", STYLE.note);
   else w.input("B3");

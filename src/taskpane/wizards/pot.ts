@@ -127,7 +127,7 @@ export function potOps(inputs: PotInputs, sheet: string): WorkbookOp[] {
   const w = new SheetWriter(sheet);
 
   w.cells("A1", [[`Single pot ${inputs.year.trim()}`]]).style("A1", STYLE.title);
-  w.cells("A2", [["Financial year", asText(inputs.year.trim())], ["Units", inputs.units], ["Round to", roundTo]]);
+  w.cells("A2", [["Financial year", asText(inputs.year.trim())], ["Units", asText(inputs.units)], ["Round to", roundTo]]);
   w.input("B2").input("B4").name(`${p}_RoundTo`, "B4", "Rounding unit of the pot, a power of ten in the sheet's units");
 
   w.cells("A6", [["Stream", moneyHeader("Amount", inputs.units), "Pooled share (blank = 100%)"]]).style("A6:C6", STYLE.header);

@@ -186,6 +186,16 @@ export function checkRiskShare(inputs: RiskShareInputs): RiskShareCheck {
 
   const previews: { label: string; shares: number[] }[] = [];
   const seen = new Set<string>();
+  // The parties and the agreement are checked on a nil variance first, so their problems show on
+  // their own steps before any what-if is typed in.
+  const nil = runCore("RISKSHARE", riskShareArgs(inputs, { label: "", variance: "0", own: parties.map(() => "0") }));
+  if (!nil.ok) {
+    const issue = issueFrom(nil.error, fieldOf(0));
+    if (!issue.field?.startsWith("scenarios")) {
+      issues.push(issue);
+      seen.add(`${issue.field}|${issue.message}`);
+    }
+  }
   scenarios.forEach((scenario, i) => {
     const run = runCore("RISKSHARE", riskShareArgs(inputs, scenario));
     if (run.ok) {
@@ -223,7 +233,7 @@ export function riskShareOps(inputs: RiskShareInputs, sheet: string): WorkbookOp
 
   w.cells("A1", [["Risk share agreement"]]).style("A1", STYLE.title);
   const contingency = entryCell(inputs.contingency);
-  w.cells("A3", [["Method", inputs.method], ["Contingency", contingency ?? 0], ["Round to", roundTo], ["Units", inputs.units]]);
+  w.cells("A3", [["Method", inputs.method], ["Contingency", contingency ?? 0], ["Round to", roundTo], ["Units", asText(inputs.units)]]);
   w.input("B3:B5").format("B4", money);
   w.list("B3", METHODS.map((m) => m.key));
   w.name(`${p}_Method`, "B3", "How a variance is shared: proportional, equal, own, lead or bands");

@@ -89,6 +89,14 @@ describe("checking a risk share", () => {
     expect(riskShareStepOf(issues[0].field)).toBe(0);
   });
 
+  test("the agreement is checked before any what-if is typed in", () => {
+    const early = { ...BANDS, bands: [{ upTo: "3000", shares: ["50%", "50%"] }, { upTo: "1000", shares: ["100%", "0%"] }], scenarios: [{ label: "Overspend", variance: "", own: ["", ""] }] };
+    expect(checkRiskShare(early).issues).toEqual([
+      { field: "bands.1.upTo", message: "ICS.RISKSHARE: bands row 2 column 1: the limit 1000 is not above the previous band's limit 3000; limits must ascend" },
+      { field: "scenarios.0.variance", message: "ICS.RISKSHARE: variance: expected a number, got a blank cell" },
+    ]);
+  });
+
   test("labels: parties and scenarios need names", () => {
     const unnamed = { ...BANDS, parties: [{ ...BANDS.parties[0], name: "" }, BANDS.parties[1]], scenarios: [{ ...BANDS.scenarios[0], label: " " }] };
     expect(checkRiskShare(unnamed).issues.map((i) => i.field)).toEqual(["parties.0.name", "scenarios.0.label"]);
