@@ -1,0 +1,70 @@
+/** "Insert template": the workbook templates of src/templates, written through the same port as the wizards. */
+import * as React from "react";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { TEMPLATES, templateOps } from "../templates";
+import { WorkbookPort } from "../workbook/port";
+import { Hint } from "./components/fields";
+
+const useStyles = makeStyles({
+  list: { listStyle: "none", padding: 0, margin: 0, display: "grid", gap: "12px" },
+  item: { display: "grid", gap: "4px", padding: "8px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  actions: { display: "flex" },
+});
+
+type Status = { kind: "idle" } | { kind: "done" | "error"; message: string };
+
+/** Sheets a template would add that the workbook already has (Excel compares names without case). */
+export async function clashingSheets(port: WorkbookPort, name: string): Promise<string[]> {
+  const existing = new Set((await port.sheetNames()).map((s) => s.toLowerCase()));
+  return templateOps(name).flatMap((op) => (op.op === "addSheet" && existing.has(op.sheet.toLowerCase()) ? [op.sheet] : []));
+}
+
+export function TemplatesPanel({ port }: { port: WorkbookPort }): React.JSX.Element {
+  const styles = useStyles();
+  const [status, setStatus] = React.useState<Status>({ kind: "idle" });
+
+  const insert = async (name: string, title: string) => {
+    try {
+      const clashes = await clashingSheets(port, name);
+      if (clashes.length > 0) {
+        setStatus({ kind: "error", message: `This workbook already has ${clashes.map((s) => `"${s}"`).join(", ")}: rename or delete ${clashes.length > 1 ? "them" : "it"}, then insert the template again.` });
+        return;
+      }
+      await port.apply(templateOps(name));
+      setStatus({ kind: "done", message: `Inserted "${title}". Its inputs are yellow; the formulas recalculate when you change them.` });
+    } catch (e) {
+      setStatus({ kind: "error", message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  return (
+    <section aria-label="Templates">
+      <Hint>Ready-made workbooks with live ICS formulas, written into this workbook as new sheets.</Hint>
+      {TEMPLATES.length === 0 ? (
+        <Text>No templates in this version.</Text>
+      ) : (
+        <ul className={styles.list}>
+          {TEMPLATES.map((t) => (
+            <li key={t.name} className={styles.item}>
+              <Text weight="semibold">{t.title}</Text>
+              <Text size={200}>{t.description}</Text>
+              <div className={styles.actions}>
+                <Button appearance="primary" size="small" onClick={() => insert(t.name, t.title)}>
+                  Insert {t.title}
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {status.kind !== "idle" && (
+        <MessageBar intent={status.kind === "done" ? "success" : "error"} style={{ marginTop: 12 }}>
+          <MessageBarBody>
+            <MessageBarTitle>{status.kind === "done" ? "Done" : "Could not insert the template"}</MessageBarTitle>
+            {status.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
