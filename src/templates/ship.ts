@@ -1,7 +1,8 @@
 /**
  * `npm run templates`: writes the shipped copies of every template to assets/templates/ (the
- * fictional sample system, never data from NHS England's practice file). A test fails when they
- * are stale; it compares the parts inside the zip, since the container stamps each part's time.
+ * fictional sample system, never data from NHS England's practice file). Renders are byte-stable
+ * (see `stampZip`), so rerunning it changes nothing unless a template did; a test fails when a
+ * shipped copy is stale.
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -12,10 +12,38 @@ import { Calculated, Review, calculate, review, specContent } from "./calc";
 import { RangeSpec, SheetSpec, TemplateSpec, ValidationSpec } from "./spec";
 
 /**
- * The files' created/modified date, fixed so that regenerating a template changes nothing but
- * the zip container's timestamps (the staleness test compares the parts inside, not the bytes).
+ * The files' created/modified date, and the date of every part in the zip: fixed, so that the
+ * same template always renders to the same bytes (`npm run templates` changes nothing when
+ * nothing changed, and a stale shipped copy shows as a real difference).
  */
 export const FILE_DATE = new Date(Date.UTC(2025, 3, 1));
+
+/** FILE_DATE as a zip's DOS date (days since 1980 packed as year-1980 / month / day); time 00:00. */
+const DOS_DATE = ((FILE_DATE.getUTCFullYear() - 1980) << 9) | ((FILE_DATE.getUTCMonth() + 1) << 5) | FILE_DATE.getUTCDate();
+
+/**
+ * The zip with every part stamped FILE_DATE instead of the moment it was written (exceljs's zip
+ * library stamps the clock). Walks the central directory: each entry's time and date, and those
+ * of the local header it points to. No other byte changes (the stamps are outside the CRCs).
+ */
+export function stampZip(zip: Buffer): Buffer {
+  const out = Buffer.from(zip);
+  const end = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error("not a zip: no end of central directory");
+  const entries = out.readUInt16LE(end + 10);
+  let at = out.readUInt32LE(end + 16);
+  for (let i = 0; i < entries; i++) {
+    if (out.readUInt32LE(at) !== 0x02014b50) throw new Error(`not a zip: bad central directory entry ${i}`);
+    out.writeUInt16LE(0, at + 12);
+    out.writeUInt16LE(DOS_DATE, at + 14);
+    const local = out.readUInt32LE(at + 42);
+    if (out.readUInt32LE(local) !== 0x04034b50) throw new Error(`not a zip: bad local header for entry ${i}`);
+    out.writeUInt16LE(0, local + 10);
+    out.writeUInt16LE(DOS_DATE, local + 12);
+    at += 46 + out.readUInt16LE(at + 28) + out.readUInt16LE(at + 30) + out.readUInt16LE(at + 32);
+  }
+  return out;
+}
 
 type CachedValue = ExcelJS.CellValue;
 
@@ -153,5 +181,5 @@ export async function renderWorkbook(spec: TemplateSpec): Promise<Rendered> {
 
 export async function renderXlsx(spec: TemplateSpec): Promise<{ buffer: Buffer; review: Review }> {
   const { workbook, review } = await renderWorkbook(spec);
-  return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), review };
+  return { buffer: stampZip(Buffer.from(await workbook.xlsx.writeBuffer())), review };
 }
