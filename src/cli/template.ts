@@ -64,7 +64,9 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
     try {
       options.system = delegationSystem(readPracticeFile(practices), icb);
     } catch (e) {
-      if (!(e instanceof PracticeFileError) && !(e instanceof Error && "code" in e)) throw e;
+      // The file's own problems and the file system's (no such file) are the user's to fix.
+      const unreadable = e instanceof Error && typeof (e as NodeJS.ErrnoException).code === "string";
+      if (!(e instanceof PracticeFileError) && !unreadable) throw e;
       io.err(`ics-finance template: ${practices}: ${e.message}`);
       return 2;
     }

@@ -2,7 +2,7 @@
  * Builders that keep the template modules short: a sheet of cells and ranges, tables with named
  * columns, and the number formats and styles every template shares.
  */
-import { blockAddress, columnIndex, columnLetters, parseCell } from "../workbook/a1";
+import { blockRect, columnLetters, parseCell, rangeAddress } from "../workbook/a1";
 import type { CellStyle } from "../workbook/port";
 import { CellSpec, NameSpec, PrintSpec, RangeSpec, Scalar, SheetSpec, TemplateInfo, TemplateSpec, ValidationSpec } from "./spec";
 
@@ -13,7 +13,6 @@ export const FORMAT = {
   count: "#,##0",
   index: "0.0000",
   percent: "0.0%",
-  ratio: "0.00",
 } as const;
 
 export const STYLE = {
@@ -36,10 +35,6 @@ export class SheetBuilder {
     print: PrintSpec,
   ) {
     this.spec = { name, cells: [], ranges: [], widths: {}, validations: [], protect: true, print };
-  }
-
-  get sheetName(): string {
-    return this.spec.name;
   }
 
   /** Each cell is written once: a second write to an address is a mistake in the template. */
@@ -205,8 +200,7 @@ export class Table {
 
   /** The column's data cells, e.g. "C6:C11" (absolute with `$`). */
   range(key: string, absolute = false): string {
-    const range = blockAddress(`${this.letter(key)}${this.firstRow}`, this.rows, 1);
-    return absolute ? range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2") : range;
+    return rangeAddress(blockRect(`${this.letter(key)}${this.firstRow}`, this.rows, 1), absolute);
   }
 
   /** The block from one column to another across the data rows, e.g. "B16:E18". */
@@ -216,11 +210,6 @@ export class Table {
 
   cell(key: string, row: number): string {
     return `${this.letter(key)}${row}`;
-  }
-
-  /** Columns to the right of this table, e.g. for a note column. */
-  nextLetter(): string {
-    return columnLetters(this.firstColumn + this.keys.length);
   }
 }
 
@@ -237,9 +226,4 @@ export class TemplateBuilder {
   build(info: TemplateInfo): TemplateSpec {
     return { ...info, sheets: this.sheets.map((s) => s.spec), names: this.names };
   }
-}
-
-/** "B" → the column after it, "C". */
-export function nextColumn(letter: string, by = 1): string {
-  return columnLetters(columnIndex(letter) + by);
 }
