@@ -4,6 +4,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, 
 import { TEMPLATES, templateOps } from "../templates";
 import { WorkbookPort } from "../workbook/port";
 import { Hint } from "./components/fields";
+import { insertTemplate } from "./wizards/templates";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", padding: 0, margin: 0, display: "grid", gap: "12px" },
@@ -13,25 +14,14 @@ const useStyles = makeStyles({
 
 type Status = { kind: "idle" } | { kind: "done" | "error"; message: string };
 
-/** Sheets a template would add that the workbook already has (Excel compares names without case). */
-export async function clashingSheets(port: WorkbookPort, name: string): Promise<string[]> {
-  const existing = new Set((await port.sheetNames()).map((s) => s.toLowerCase()));
-  return templateOps(name).flatMap((op) => (op.op === "addSheet" && existing.has(op.sheet.toLowerCase()) ? [op.sheet] : []));
-}
-
 export function TemplatesPanel({ port }: { port: WorkbookPort }): React.JSX.Element {
   const styles = useStyles();
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
 
   const insert = async (name: string, title: string) => {
     try {
-      const clashes = await clashingSheets(port, name);
-      if (clashes.length > 0) {
-        setStatus({ kind: "error", message: `This workbook already has ${clashes.map((s) => `"${s}"`).join(", ")}: rename or delete ${clashes.length > 1 ? "them" : "it"}, then insert the template again.` });
-        return;
-      }
-      await port.apply(templateOps(name));
-      setStatus({ kind: "done", message: `Inserted "${title}". Its inputs are yellow; the formulas recalculate when you change them.` });
+      const result = await insertTemplate(port, title, templateOps(name));
+      setStatus({ kind: result.ok ? "done" : "error", message: result.message });
     } catch (e) {
       setStatus({ kind: "error", message: e instanceof Error ? e.message : String(e) });
     }

@@ -275,6 +275,69 @@ describeIfChromium("the playground", () => {
     expect(await read(page, "Risk share 2", "B3")).toEqual([["bands"]]);
   });
 
+  test("Insert template lists the templates, refuses to write over a sheet, and inserts one", async () => {
+    await openWizard(page, "Templates");
+    const before = await page.evaluate(() => (window as any).__playground.workbook.sheetList().length);
+    // The sample already has a Pot sheet, which this template would add.
+    await pane(page).getByRole("button", { name: "Insert Single pot and place delegation" }).click();
+    await pane(page).getByText(/This workbook already has "Pot"/).waitFor();
+    expect(await page.evaluate(() => (window as any).__playground.workbook.sheetList().length)).toBe(before);
+    await screenshot(page, "templates-1-clash");
+    await pane(page).getByRole("button", { name: "Insert Capital envelope" }).click();
+    await pane(page).getByText('Inserted "Capital envelope"').waitFor();
+    expect(await page.evaluate(() => (window as any).__playground.workbook.sheetList().length)).toBeGreaterThan(before);
+    await screenshot(page, "templates-2-inserted");
+  });
+
+  test("a wizard runs from the keyboard alone, and so does the grid", async () => {
+    const kb = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const kbSeen = watch(kb);
+    await kb.goto(`${server.origin}/playground.html`);
+    await kb.waitForSelector("body[data-ready=true]");
+    const focused = () => kb.evaluate(() => {
+      const el = document.activeElement as HTMLElement & { labels?: NodeListOf<HTMLLabelElement> };
+      return (el.getAttribute("aria-label") ?? el.labels?.[0]?.textContent ?? el.textContent ?? "").trim();
+    });
+    const tabTo = async (label: string) => {
+      for (let i = 0; i < 60 && (await focused()) !== label; i++) await kb.keyboard.press("Tab");
+      expect(await focused()).toBe(label);
+    };
+
+    await kb.getByRole("tab", { name: "Build the pot", exact: true }).focus();
+    await tabTo("Financial year");
+    await kb.keyboard.press("Control+A");
+    await kb.keyboard.type("2025/26");
+    await tabTo("Next");
+    await kb.keyboard.press("Enter");
+    expect(await focused()).toBe("Step 2 of 3: Stream lines");
+    await tabTo("Stream, line 1");
+    await kb.keyboard.press("ArrowDown"); // the first stream, Core services
+    await tabTo("Amount, line 1");
+    await kb.keyboard.type("500");
+    await screenshot(kb, "keyboard-1-lines");
+    await tabTo("Next");
+    await kb.keyboard.press("Enter");
+    await tabTo("Write the Pot sheet");
+    await kb.keyboard.press("Enter");
+    await kb.getByText('Wrote the sheet "Pot 2"').waitFor();
+    // One line on row 7, the pot on row 9.
+    const read9 = () => kb.evaluate(() => (window as any).__playground.read("Pot 2", "B9"));
+    expect(await read9()).toEqual([[500]]);
+
+    // The grid: to B7 with the arrows, type over it, Enter; the pot follows.
+    await tabTo("Sheet Pot 2");
+    await kb.keyboard.press("ArrowRight");
+    for (let i = 0; i < 6; i++) await kb.keyboard.press("ArrowDown");
+    expect(await kb.getByTestId("name-box").textContent()).toBe("B7");
+    await kb.keyboard.type("700");
+    await kb.keyboard.press("Enter");
+    expect(await read9()).toEqual([[700]]);
+    expect(await kb.getByTestId("name-box").textContent()).toBe("B8");
+    await screenshot(kb, "keyboard-2-grid");
+    expect(kbSeen.errors).toEqual([]);
+    await kb.close();
+  });
+
   test("nothing was fetched from anywhere but this machine, and nothing failed", () => {
     expect(seen.requests.length).toBeGreaterThan(0);
     expect(seen.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith("data:"))).toEqual([]);
