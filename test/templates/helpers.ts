@@ -81,7 +81,15 @@ export function asColumn(cells: readonly Cell[]): Grid {
   return cells.map((c) => [c]);
 }
 
-export function checksIn(spec: TemplateSpec): number {
+function checksIn(spec: TemplateSpec): number {
   const checks = spec.sheets.find((s) => s.name === "Checks");
   return checks ? checks.cells.filter((c) => "formula" in c).length : 0;
+}
+
+/** No error cell, every check on the Checks sheet TRUE, and the file agrees with its generation. */
+export function expectClean(t: Generated): void {
+  expect(t.review.errors).toEqual([]);
+  expect(t.review.checks).toHaveLength(checksIn(t.spec));
+  expect(t.review.checks.filter((c) => !c.passed)).toEqual([]);
+  expect(t.generatedReview).toEqual(t.review);
 }

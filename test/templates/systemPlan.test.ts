@@ -1,5 +1,5 @@
 /** The system-plan template: neutrality, MHIS and blended payments against the core (£000). */
-import { Generated, checksIn, core, generate } from "./helpers";
+import { Generated, core, expectClean, generate } from "./helpers";
 
 let t: Generated;
 beforeAll(async () => {
@@ -7,9 +7,7 @@ beforeAll(async () => {
 });
 
 test("recalculates clean: no error cell and every check TRUE", () => {
-  expect(t.review.errors).toEqual([]);
-  expect(t.review.checks).toHaveLength(checksIn(t.spec));
-  expect(t.review.checks.filter((c) => !c.passed)).toEqual([]);
+  expectClean(t);
 });
 
 test("proposed changes +1,000 +2,500 −600 −1,400 −1,500 net to zero: ICS.NEUTRAL is TRUE", () => {
