@@ -84,8 +84,9 @@ export function Wizard({ id, steps, finishLabel, onFinish, onStepChange }: Wizar
         Step {current + 1} of {steps.length}: {step.title}
       </h3>
       {step.body}
-      {/* Problems tied to no field; the others show beside their field or under their table. */}
-      <IssueList wizard={`${id}-summary`} issues={step.issues.filter((i) => i.field === undefined)} />
+      {/* Problems tied to no field; the others show beside their field or under their table. The last
+          step shows everything that still stops the write, since the fields are on earlier steps. */}
+      <IssueList wizard={`${id}-summary`} issues={last ? step.issues : step.issues.filter((i) => i.field === undefined)} />
       <div className={styles.nav}>
         <Button disabled={current === 0} onClick={() => go(current - 1)}>
           Back

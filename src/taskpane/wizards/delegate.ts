@@ -165,6 +165,12 @@ export function checkDelegate(inputs: DelegateInputs, resolved?: ResolvedAmount)
   places.forEach((p, i) => {
     if (p.name.trim() === "") issues.push({ field: `places.${i}.name`, message: `Give place ${i + 1} a name` });
   });
+  if (amount !== undefined && !isErrorValue(amount) && places.length < 2) {
+    // The amount and the rounding unit are still checked by the core, on two equal stand-in places.
+    const probe = runCore("DELEGATE", [amount, [[1], [1]], undefined, undefined, entryCell(inputs.roundTo)]);
+    const issue = probe.ok ? undefined : issueFrom(probe.error, fieldOf);
+    if (issue && (issue.field === "amount" || issue.field === "roundTo")) issues.push(issue);
+  }
   if (amount === undefined || places.length < 2) return { issues };
   if (isErrorValue(amount)) return { issues: [...issues, { field: "amount", message: `${inputs.amount.trim()} holds ${amount.error}${amount.message ? `: ${amount.message}` : ""}` }] };
 

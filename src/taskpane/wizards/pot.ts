@@ -89,6 +89,9 @@ export function checkPot(inputs: PotInputs): PotCheck {
   const year = yearIssue(inputs.year);
   if (year) issues.push(year);
   if (!usedLines(inputs).some((l) => l.amount.trim() !== "")) {
+    // The rounding unit is still checked by the core, on a pot of no lines.
+    const empty = runCore("POT", [[[null]], undefined, undefined, entryCell(inputs.roundTo)]);
+    if (!empty.ok) issues.push(issueFrom(empty.error, fieldOf));
     issues.push({ field: "lines", message: "Add at least one stream line with an amount" });
     return { issues };
   }

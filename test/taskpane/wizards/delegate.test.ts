@@ -80,6 +80,15 @@ describe("checking a delegation", () => {
     expect(checkDelegate(inputs).issues.map((i) => i.field)).toEqual(["weightNames.1", "places.0.name"]);
   });
 
+  test("the amount and rounding are checked on the first step, before any place is typed in", () => {
+    const first = { ...newDelegateInputs(), amount: "£1.2m", roundTo: "0.5" };
+    expect(checkDelegate(first).issues.map((i) => i.field)).toEqual(["places", "roundTo"]);
+    expect(checkDelegate({ ...first, roundTo: "1" }).issues).toEqual([
+      { field: "places", message: "Add at least two places with their weights" },
+      { field: "amount", message: 'ICS.DELEGATE: amount: expected a number, got "£1.2m"' },
+    ]);
+  });
+
   test("a delegation needs two places at least", () => {
     const inputs = { ...EXAMPLE, places: places([["Northmoor", ["600", "1"]]]) };
     expect(checkDelegate(inputs)).toEqual({ issues: [{ field: "places", message: "Add at least two places with their weights" }] });

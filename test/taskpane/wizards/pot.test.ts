@@ -52,6 +52,15 @@ describe("checking the pot", () => {
     expect(potStepOf(issue.field)).toBe(0);
   });
 
+  test("the rounding unit is checked on the first step, before any line is typed in", () => {
+    const issues = checkPot({ ...newPotInputs(new Date(2026, 0, 15)), roundTo: "5" }).issues;
+    expect(issues.map((i) => [i.field, potStepOf(i.field)])).toEqual([
+      ["roundTo", 0],
+      ["lines", 1],
+    ]);
+    expect(issues[0].message).toBe("ICS.POT: round_to: expected a positive power of ten such as 0.01, 1 or 1000, got 5");
+  });
+
   test("no lines with an amount is a problem with the lines step", () => {
     const { issues, preview } = checkPot(newPotInputs(new Date(2026, 0, 15)));
     expect(preview).toBeUndefined();
