@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Field, Input, Select } from "@fluentui/react-components";
 import { WorkbookPort } from "../workbook/port";
-import { CellInput, Hint, IssueList, formatAmount, issueOn } from "./components/fields";
+import { CellInput, Hint, IssueList, formatAmount, issueId, issueOn } from "./components/fields";
 import { PreviewTable, RowsTable } from "./components/RowsTable";
 import { Wizard } from "./components/Wizard";
 import { PotInputs, PotLine, STREAM_CHOICES, blankLine, checkPot, newPotInputs, potOps, potStepOf } from "./wizards/pot";
@@ -45,6 +45,7 @@ export function PotWizard({ port }: { port: WorkbookPort }): React.JSX.Element {
               size="small"
               aria-label={`Stream, line ${i + 1}`}
               aria-invalid={issueOn(issues, `lines.${i}.stream`) ? true : undefined}
+              aria-describedby={issueOn(issues, `lines.${i}.stream`) ? issueId(ID, `lines.${i}.stream`) : undefined}
               value={line.stream}
               onChange={(_, d) => setLine(i, { stream: d.value })}
             >
