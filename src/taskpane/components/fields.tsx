@@ -17,7 +17,7 @@ export function issueId(wizard: string, field: string): string {
   return `${wizard}-issue-${field.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
 
-/** The issue on a field, or on a row or table the field belongs to ("bands.0" covers "bands.0.upTo"). */
+/** The issue on exactly this field (row- and table-level issues are listed under their table). */
 export function issueOn(issues: readonly Issue[], field: string): Issue | undefined {
   return issues.find((i) => i.field === field);
 }
