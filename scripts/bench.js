@@ -29,43 +29,11 @@ if (!fs.existsSync(path.join(DIST_CLI, "core", "index.js"))) {
 const { evaluate, findFunction } = require(path.join(DIST_CLI, "core"));
 const { apportion, apportionExact, apportionUnits } = require(path.join(DIST_CLI, "core", "split.js"));
 const { createEngine } = require(path.join(DIST_CLI, "engine"));
+const { parseCsv } = require(path.join(DIST_CLI, "cli", "csv.js"));
 
 // A GC handle without needing `node --expose-gc`, so heap figures are not blurred by garbage.
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc");
-
-/** RFC 4180: quoted fields may hold commas, line breaks and "" for a quote (practice names do). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 const [header, ...records] = parseCsv(fs.readFileSync(DATA_FILE, "utf8").replace(/^\uFEFF/, "")).filter((r) => r.length > 1);
 const wpColumn = header.indexOf("Final WP");

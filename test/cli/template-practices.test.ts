@@ -1,5 +1,6 @@
 /** Reading NHS England's practice weighted-population format for `template --practices`. */
-import { PracticeFileError, delegationSystem, parseCsv, readPracticeCsv } from "../../src/cli/practices";
+import { parseCsv } from "../../src/cli/csv";
+import { PracticeFileError, delegationSystem, readPracticeCsv } from "../../src/cli/practices";
 
 describe("parseCsv", () => {
   test("quoted fields keep their commas, doubled quotes and line breaks", () => {

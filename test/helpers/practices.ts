@@ -5,6 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { parseCsv } from "../../src/cli/csv";
+
 
 export const PRACTICES_FILE = path.join(__dirname, "..", "..", "..", "shared", "data", "practice-weighted-populations-2024-25.csv");
 
@@ -16,47 +18,10 @@ if (!practicesAvailable) {
   console.warn(`Skipping tests on the real practice file: ${PRACTICES_FILE} is absent (see shared/data/README.md).`);
 }
 
-/**
- * RFC 4180 CSV: fields separated by commas, optionally quoted; inside quotes a comma or line
- * break is data and "" is one quote. Practice names contain both.
- */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 /** Records keyed by header name. */
 export function readCsvRecords(file: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
-  return rows.filter((r) => r.length > 1 || r[0] !== "").map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
 }
 
 export interface Practice {
