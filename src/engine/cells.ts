@@ -53,8 +53,11 @@ function cellToHf(cell: Cell): unknown {
 /** A core result as the engine's value, padded with blanks to the size the engine reserved. */
 export function outputToHf(output: Output, reserved?: { rows: number; cols: number }): unknown {
   if (!isGrid(output)) {
-    if (reserved && (reserved.rows > 1 || reserved.cols > 1) && !isErrorValue(output)) return outputToHf([[output]], reserved);
-    return cellToHf(output);
+    if (!reserved || (reserved.rows === 1 && reserved.cols === 1)) return cellToHf(output);
+    // A spilling function that fails fills its whole block with the error, keeping the block's
+    // size: HyperFormula loses track of names over a block that shrinks to one cell.
+    if (isErrorValue(output)) return outputToHf(Array.from({ length: reserved.rows }, () => new Array(reserved.cols).fill(output)), reserved);
+    return outputToHf([[output]], reserved);
   }
   const grid: Grid = output;
   const rows = Math.max(grid.length, reserved?.rows ?? 0);

@@ -22,6 +22,32 @@ function isOmitted(arg: unknown): boolean {
   return arg === undefined || (arg as { type?: string }).type === "EMPTY";
 }
 
+/** The parts of HyperFormula's internals the spill sizing needs; not in its public typings. */
+interface PluginInternals {
+  arraySizeForAst(ast: unknown, state: unknown): ArraySize;
+  dependencyGraph: {
+    namedExpressions: { nearestNamedExpression(name: string, sheet: number): { address: unknown } | undefined };
+    getCell(address: unknown): { getFormula?: (service: unknown) => unknown } | undefined;
+    lazilyTransformingAstService: unknown;
+  };
+}
+
+/**
+ * HyperFormula's spill predictor does not look inside defined names, so `=ICS.DELEGATE(x, Weights)`
+ * would reserve one cell. Size a name by the formula it stands for (e.g. `=Places!$C$2:$C$9`).
+ */
+function sizeOf(plugin: PluginInternals, arg: unknown, state: { formulaAddress?: { sheet: number } }, depth = 0): ArraySize {
+  const node = arg as { type?: string; expressionName?: string };
+  if (node.type === "NAMED_EXPRESSION" && node.expressionName && depth < 8) {
+    const graph = plugin.dependencyGraph;
+    const named = graph.namedExpressions.nearestNamedExpression(node.expressionName, state.formulaAddress?.sheet ?? 0);
+    const vertex = named ? graph.getCell(named.address) : undefined;
+    const formula = vertex?.getFormula?.(graph.lazilyTransformingAstService);
+    if (formula) return sizeOf(plugin, formula, state, depth + 1);
+  }
+  return plugin.arraySizeForAst(arg, state);
+}
+
 function reservedSize(plugin: FunctionPlugin, spec: FunctionSpec, ast: ProcedureAst, state: InterpreterState): Shape | undefined {
   if (spec.result.kind !== "spill") return undefined;
   // Arguments are evaluated in array mode (A1:A9*B1:B9 is a column), so size them the same way.
@@ -29,7 +55,7 @@ function reservedSize(plugin: FunctionPlugin, spec: FunctionSpec, ast: Procedure
   const shapes = spec.args.map((_, i) => {
     const arg = ast.args[i];
     if (isOmitted(arg)) return undefined;
-    const size = (plugin as unknown as { arraySizeForAst(a: unknown, s: unknown): ArraySize }).arraySizeForAst(arg, arrayState);
+    const size = sizeOf(plugin as unknown as PluginInternals, arg, arrayState);
     return { rows: size.height, cols: size.width };
   });
   return spec.result.size(shapes);

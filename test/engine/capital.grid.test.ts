@@ -34,7 +34,7 @@ describe("grid: ICS.CAPITAL", () => {
   test("a mix that does not add up to 100% is #VALUE! saying by how much it is out", () => {
     expect(evaluateCell("F1", { ...PLAN, J1: 0.05, F1: "=ICS.CAPITAL(L1,B1:B4,C1:C4,D1:D4,H1:J1)" })).toEqual({
       error: "#VALUE!",
-      message: "ICS.CAPITAL: mix: adds up to 0.95, not 1: the weights {depreciation, backlog, weighted population} must add up to exactly 1 (100%)",
+      message: "ICS.CAPITAL: mix: adds up to 0.95, not 1: the weights {depreciation, backlog, weighted population} must add up to 1 (100%)",
     });
   });
 

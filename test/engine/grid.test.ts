@@ -1,4 +1,5 @@
 /** The foundation functions as formulas in a real engine, the way a workbook uses them. */
+import { createEngine } from "../../src/engine";
 import { evaluateCell, evaluateRange } from "../helpers/engine";
 
 describe("grid: ICS.* formulas in HyperFormula", () => {
@@ -83,4 +84,30 @@ describe("grid: ICS.* formulas in HyperFormula", () => {
   test("VERSION is text", () => {
     expect(evaluateCell("A1", { A1: "=ICS.VERSION()" })).toMatch(/^ics-finance /);
   });
+});
+
+describe("grid: defined names as arguments", () => {
+  test("a spill sized by a defined name reserves the name's rows", () => {
+    const hf = createEngine({ Places: [["A", 1], ["B", 1], ["C", 1]], Calc: [[100]] });
+    hf.addNamedExpression("Weights", "=Places!$B$1:$B$3");
+    hf.addNamedExpression("Amount", "=Calc!$A$1");
+    hf.setCellContents({ sheet: 1, row: 0, col: 1 }, [["=ICS.DELEGATE(Amount,Weights)"]]);
+    expect(hf.getRangeValues({ start: { sheet: 1, row: 0, col: 1 }, end: { sheet: 1, row: 2, col: 1 } })).toEqual([[33.34], [33.33], [33.33]]);
+    // …and keeps working when the inputs change.
+    hf.setCellContents({ sheet: 1, row: 0, col: 0 }, [[10]]);
+    expect(hf.getRangeValues({ start: { sheet: 1, row: 0, col: 1 }, end: { sheet: 1, row: 2, col: 1 } })).toEqual([[3.34], [3.33], [3.33]]);
+    hf.destroy();
+  });
+});
+
+test("a defined name over a spill that turns into an error keeps the engine working", () => {
+  const hf = createEngine({ Calc: [[100, "=ICS.DELEGATE(A1,{1;1;1})"]] });
+  hf.addNamedExpression("Parts", "=Calc!$B$1:$B$3");
+  hf.setCellContents({ sheet: 0, row: 0, col: 3 }, [["=SUM(Parts)"]]);
+  expect(hf.getCellValue({ sheet: 0, row: 0, col: 3 })).toBe(100);
+  hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [["x"]]);
+  expect(hf.getCellValue({ sheet: 0, row: 0, col: 3 })).toMatchObject({ type: "VALUE", message: 'ICS.DELEGATE: amount: expected a number, got "x"' });
+  hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [[10]]);
+  expect(hf.getCellValue({ sheet: 0, row: 0, col: 3 })).toBe(10);
+  hf.destroy();
 });
