@@ -12,6 +12,11 @@ export interface RoundingUnit {
   exponent: number;
 }
 
+/** A finite number within Excel's range: what `cellNumber` accepts as it is. */
+function isPlainNumber(cell: Cell): cell is number {
+  return typeof cell === "number" && cell <= MAX_MAGNITUDE && cell >= -MAX_MAGNITUDE;
+}
+
 /** The function an argument belongs to; sites for messages are made from it. */
 export class ArgReader {
   constructor(readonly fn: string) {}
@@ -111,7 +116,11 @@ export class ArgReader {
   numberColumn(argument: string, value: ArgValue): (number | null)[] {
     const cells = this.columnCells(argument, value);
     const out: (number | null)[] = new Array(cells.length);
-    for (let i = 0; i < cells.length; i++) out[i] = this.cellNumber(cells[i], this.site(argument, i + 1)) ?? null;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      // The common case without building an error site per cell (thousands of practices).
+      out[i] = isPlainNumber(cell) ? cell : (this.cellNumber(cell, this.site(argument, i + 1)) ?? null);
+    }
     return out;
   }
 
@@ -138,7 +147,8 @@ export class ArgReader {
   /** A table of numbers (rows of cells); blanks are null. */
   numberTable(argument: string, value: ArgValue): (number | null)[][] {
     const grid = this.grid(argument, value);
-    return grid.map((row, r) => row.map((cell, c) => this.cellNumber(cell, this.site(argument, r + 1, grid[0].length > 1 ? c + 1 : undefined)) ?? null));
+    const wide = grid[0].length > 1;
+    return grid.map((row, r) => row.map((cell, c) => (isPlainNumber(cell) ? cell : (this.cellNumber(cell, this.site(argument, r + 1, wide ? c + 1 : undefined)) ?? null))));
   }
 
   /** Parallel arguments must have as many rows as the one they follow. */
