@@ -126,13 +126,18 @@ describe("ICS.CONVERGE properties", () => {
     );
   });
 
+  /** Baselines in units, their total, and the minimum uplift the agreement asks for (rounded half up). */
+  const upliftOf = (p: { baselines: number[]; upliftPermille: number }) => {
+    const b = p.baselines.map(BigInt);
+    const total = b.reduce((a, x) => a + x, 0n);
+    return { b, total, upliftTotal: (BigInt(p.upliftPermille) * total * 2n + 1000n) / 2000n };
+  };
+
   test("nobody is taken past target by growth while anyone is still below target", () => {
     fc.assert(
       fc.property(places, (p) => {
         const out = converge(p);
-        const b = p.baselines.map(BigInt);
-        const total = b.reduce((a, x) => a + x, 0n);
-        const upliftTotal = (BigInt(p.upliftPermille) * total * 2n + 1000n) / 2000n;
+        const { b, total, upliftTotal } = upliftOf(p);
         const funded = BigInt(p.growth) < upliftTotal ? BigInt(p.growth) : upliftTotal;
         const someoneBelow = out.some((v, i) => v < BigInt(p.targets[i]));
         if (!someoneBelow) return;
@@ -150,9 +155,7 @@ describe("ICS.CONVERGE properties", () => {
     fc.assert(
       fc.property(places, (p) => {
         const out = converge(p);
-        const b = p.baselines.map(BigInt);
-        const total = b.reduce((a, x) => a + x, 0n);
-        const upliftTotal = (BigInt(p.upliftPermille) * total * 2n + 1000n) / 2000n;
+        const { b, total, upliftTotal } = upliftOf(p);
         if (BigInt(p.growth) >= upliftTotal && total > 0n) out.forEach((v, i) => expect(v - b[i]).toBeGreaterThanOrEqual((upliftTotal * b[i]) / total));
         const needed = p.targets.reduce((a, t, i) => a + Math.max(0, t - p.baselines[i]), 0);
         if (p.upliftPermille === 0 && p.growth >= needed) out.forEach((v, i) => expect(v).toBeGreaterThanOrEqual(BigInt(p.targets[i])));
