@@ -12,6 +12,7 @@ export const CAPITAL_ENVELOPE: TemplateInfo = {
   name: "capital",
   title: "Capital envelope",
   description: "The system's operational capital envelope (CDEL) split by depreciation, backlog maintenance and weighted population, with minimums and bids (£000).",
+  version: "2026.1",
 };
 
 /** [organisation, depreciation, backlog maintenance, weighted population, minimum, bid]; money in £000. */

@@ -27,7 +27,7 @@ const ENTRIES: readonly Entry[] = [
   { ...CAPITAL_ENVELOPE, build: capital },
 ];
 
-export const TEMPLATES: { name: string; title: string; description: string }[] = ENTRIES.map(({ name, title, description }) => ({ name, title, description }));
+export const TEMPLATES: TemplateInfo[] = ENTRIES.map(({ name, title, description, version }) => ({ name, title, description, version }));
 
 export function templateSpec(name: string, options: TemplateOptions = {}): TemplateSpec {
   const entry = ENTRIES.find((e) => e.name === name);

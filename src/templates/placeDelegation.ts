@@ -13,6 +13,7 @@ export const PLACE_DELEGATION: TemplateInfo = {
   name: "place-delegation",
   title: "Single pot and place delegation",
   description: "The pot by stream, the system's top-slices, delegation to places by weighted population with optional floors, and a practice-level split inside each place (£).",
+  version: "2026.1",
 };
 
 /** Illustrative pot lines (£): replace with the system's allocation. Specialised is 85% pooled. */

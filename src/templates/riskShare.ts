@@ -13,6 +13,7 @@ export const RISK_SHARE: TemplateInfo = {
   name: "risk-share",
   title: "Risk share agreement",
   description: "A pooled fund's risk share (section 75 / Better Care Fund): partners, contributions, method and bands, contingency, and what each partner bears in over- and underspend scenarios (£000).",
+  version: "2026.1",
 };
 
 /** [partner, role, contribution, cap] in £000; the host comes first (it is the "lead" party). */

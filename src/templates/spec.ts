@@ -62,6 +62,11 @@ export interface TemplateInfo {
   name: string;
   title: string;
   description: string;
+  /**
+   * The template's own version (`TemplateVersion` in the file's custom properties, see
+   * ../shared/spec/RETURNS.md), e.g. "2026.1". Raise it whenever the template's structure changes.
+   */
+  version: string;
 }
 
 export interface TemplateSpec extends TemplateInfo {

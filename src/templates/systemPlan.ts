@@ -12,6 +12,7 @@ export const SYSTEM_PLAN: TemplateInfo = {
   name: "system-plan",
   title: "System financial plan",
   description: "Organisations' control totals with a neutrality check on proposed changes, the MHIS minimum against planned mental health spend, and blended payments for each provider contract (£000).",
+  version: "2026.1",
 };
 
 const ORGANISATION_TYPES = ["ICB", "NHS trust", "NHS foundation trust"] as const;

@@ -92,6 +92,7 @@ test("text Excel would read as a number, a date or a formula goes in as text", (
     name: "t",
     title: "t",
     description: "t",
+    version: "1",
     names: [],
     sheets: [
       {
