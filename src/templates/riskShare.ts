@@ -5,6 +5,7 @@
  * an underspend are shared, the contingency and caps, each quarter's forecast, the year-end
  * settlement of who pays whom, and the sign-off. Units: £000.
  */
+import { RISK_SHARE_METHODS, UNDERSPEND_METHODS } from "../core/rules/riskshare";
 import { FORMAT, STYLE, TemplateBuilder } from "./builder";
 import { aboutSheet, checksSheet } from "./common";
 import { CoverValues, coverSheet, coverValues, excelDate } from "./cover";
@@ -19,10 +20,8 @@ export const RISK_SHARE: TemplateInfo = {
   version: "2026.1",
 };
 
-/** How a net overspend is shared (ICS.RISKSHARE's `method`). */
-export const OVERSPEND_METHODS = ["waterfall", "proportional", "equal", "own", "lead", "bands"] as const;
-/** How a net underspend is shared (ICS.RISKSHARE's `underspend_method`). */
-export const UNDERSPEND_METHODS = ["retain", "proportional", "equal", "own", "lead", "bands"] as const;
+/** How a net overspend is shared (ICS.RISKSHARE's `method`) and a net underspend (`underspend_method`). */
+const OVERSPEND_METHODS = RISK_SHARE_METHODS;
 export const PARTNER_TYPES = ["ICB", "Local authority", "NHS trust", "Other"] as const;
 export const BUDGET_TYPES = ["pooled", "aligned"] as const;
 export const COST_TYPES = ["variable", "fixed"] as const;
@@ -88,12 +87,6 @@ const SAMPLE_COVER: CoverValues = {
   Commentary: "A fictional sample: the year-end settlement of the Northmoor and Vale Better Care Fund.",
 };
 
-/**
- * RISKSHARE's arguments from the rules catalogue: the "waterfall" method and `underspend_method`.
- * Off until the catalogue has them; meanwhile the sample's method is "own" and underspends follow it.
- */
-const RISKSHARE_UNDERSPEND = false;
-
 export interface RiskShareOptions {
   mode?: TemplateMode;
 }
@@ -128,8 +121,8 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
   a.title("Risk-share agreement", "The terms: how an overspend and an underspend are shared, the reserve that meets an overspend first, and the partners.");
   a.widths({ A: 44, B: 26 });
   a.value("A4", "Pooled fund", { style: STYLE.section }).input("B4", v("Northmoor and Vale Better Care Fund (section 75 pooled fund)")).name("PooledFund", "B4");
-  a.value("A5", "Overspend method", { style: STYLE.section }).input("B5", RISKSHARE_UNDERSPEND ? "waterfall" : "own").list("B5", OVERSPEND_METHODS, "How a net overspend is shared").name("Method", "B5");
-  a.value("A6", "Underspend method", { style: STYLE.section }).input("B6", RISKSHARE_UNDERSPEND ? "retain" : "own").list("B6", UNDERSPEND_METHODS, "How a net underspend is shared").name("UnderspendMethod", "B6");
+  a.value("A5", "Overspend method", { style: STYLE.section }).input("B5", "waterfall").list("B5", OVERSPEND_METHODS, "How a net overspend is shared").name("Method", "B5");
+  a.value("A6", "Underspend method", { style: STYLE.section }).input("B6", "retain").list("B6", UNDERSPEND_METHODS, "How a net underspend is shared").name("UnderspendMethod", "B6");
   a.value("A7", "Contingency (risk reserve) £000", { style: STYLE.section }).input("B7", v(750), FORMAT.thousands).number("B7", 0, undefined, "Meets a net overspend first; 0 or more").name("Contingency", "B7");
   a.value("A8", "Contingency unused at the year end is", { style: STYLE.section }).input("B8", "returned").list("B8", UNUSED_CONTINGENCY, "returned to the partners by pooled contribution, or carried forward").name("ContingencyUnused", "B8");
   a.value("A9", "Rounding unit (£000)", { style: STYLE.section }).input("B9", 1, "General").number("B9", 0.001, undefined, "A power of ten: 0.001 (£1), 1 (£1,000)").name("RoundTo", "B9");
@@ -257,14 +250,13 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
     })),
   ], "Net variance shared under the agreement");
   const borneAt = own.totalRow + 2;
-  const underspend = RISKSHARE_UNDERSPEND ? ",UnderspendMethod" : "";
   const borne = f.table(`A${borneAt}`, n, [
     { key: "partner", header: "Borne after the risk share (ICS.RISKSHARE) £000", each: (r, g) => partnerOn(r, g.firstRow) },
     ...QUARTERS.map((q) => ({
       key: q,
       header: q,
       format: FORMAT.thousands,
-      spill: () => `ICS.RISKSHARE(${own.range(q)},${guard},Method,IF(OR(Method="bands",UnderspendMethod="bands"),Bands,""),Contingency,Caps,RoundTo${underspend})`,
+      spill: () => `ICS.RISKSHARE(${own.range(q)},${guard},Method,IF(OR(Method="bands",UnderspendMethod="bands"),Bands,""),Contingency,Caps,RoundTo,UnderspendMethod)`,
       name: `Borne${q}`,
       total: "sum" as const,
     })),
