@@ -4,6 +4,9 @@ import { BASES } from "../../src/templates/placeDelegation";
 import { SAMPLE_DELEGATION } from "../../src/templates/sample";
 import { Edit, Generated, asColumn, core, expectClean, failingChecks, fill, generate } from "./helpers";
 
+// Generating, reading back and recalculating a template takes seconds on a busy machine.
+jest.setTimeout(120000);
+
 let t: Generated;
 beforeAll(async () => {
   t = await generate("place-delegation");
