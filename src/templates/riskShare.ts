@@ -206,7 +206,7 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
       format: FORMAT.thousands,
       input: padded.map((x) => x?.forecasts[j] ?? null),
       min: 0,
-      name: `LineForecast${q}`,
+      name: `LineForecast_${q}`,
       total: "sum" as const,
     })),
     ...QUARTERS.map((q) => ({
@@ -215,7 +215,7 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
       width: 12,
       format: FORMAT.thousands,
       each: (r: number, g: { cell(key: string, row: number): string }) => `IF(${g.cell(`f${q}`, r)}="",0,${g.cell(`f${q}`, r)}-${g.cell("budget", r)})`,
-      name: `LineVariance${q}`,
+      name: `LineVariance_${q}`,
       total: "sum" as const,
     })),
     {
@@ -244,8 +244,8 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
       key: q,
       header: q,
       format: FORMAT.thousands,
-      each: (r: number, g: { firstRow: number }) => `IF(LEN(${partnerOn(r, g.firstRow)})=0,0,SUMIFS(LineVariance${q},LineLeads,${partnerOn(r, g.firstRow)},LineMethods,"agreement"))`,
-      name: `OwnVariance${q}`,
+      each: (r: number, g: { firstRow: number }) => `IF(LEN(${partnerOn(r, g.firstRow)})=0,0,SUMIFS(LineVariance_${q},LineLeads,${partnerOn(r, g.firstRow)},LineMethods,"agreement"))`,
+      name: `OwnVariance_${q}`,
       total: "sum" as const,
     })),
   ], "Net variance shared under the agreement");
@@ -257,7 +257,7 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
       header: q,
       format: FORMAT.thousands,
       spill: () => `ICS.RISKSHARE(${own.range(q)},${guard},Method,IF(OR(Method="bands",UnderspendMethod="bands"),Bands,""),Contingency,Caps,RoundTo,UnderspendMethod)`,
-      name: `Borne${q}`,
+      name: `Borne_${q}`,
       total: "sum" as const,
     })),
   ], "Total borne");
@@ -278,8 +278,8 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
       key: q,
       header: q,
       format: FORMAT.thousands,
-      each: (r: number, g: { firstRow: number }) => `IF(LEN(${partnerOn(r, g.firstRow)})=0,0,SUMIFS(LineVariance${q},LineLeads,${partnerOn(r, g.firstRow)},LineMethods,"lead"))`,
-      name: `Outside${q}`,
+      each: (r: number, g: { firstRow: number }) => `IF(LEN(${partnerOn(r, g.firstRow)})=0,0,SUMIFS(LineVariance_${q},LineLeads,${partnerOn(r, g.firstRow)},LineMethods,"lead"))`,
+      name: `Outside_${q}`,
       total: "sum" as const,
     })),
   ]);
@@ -365,7 +365,7 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
     { label: `The overspend method is one of ${OVERSPEND_METHODS.join(", ")}, the underspend method one of ${UNDERSPEND_METHODS.join(", ")}`, formula: `AND(ISNUMBER(MATCH(Method,${list(OVERSPEND_METHODS)},0)),ISNUMBER(MATCH(UnderspendMethod,${list(UNDERSPEND_METHODS)},0)),ISNUMBER(MATCH(ContingencyUnused,${list(UNUSED_CONTINGENCY)},0)))`, fix: "Choose each from its list on the Agreement sheet." },
     { label: "Every band share is between 0% and 100%, and each band's shares add up to 100% (or are all blank)", formula: "AND(N(MIN(BandShares))>=0,N(MAX(BandShares))<=1,AND(BandRowsOk))", fix: "See the bands on the Agreement sheet." },
     { label: "The contingency is blank or 0 or more", formula: 'OR(Contingency="",AND(ISNUMBER(Contingency),Contingency>=0))', fix: "Enter the risk reserve as a number of 0 or more." },
-    { label: "Every quarter is shared without error", formula: `ISNUMBER(SUM(${QUARTERS.map((q) => `Borne${q}`).join(",")}))`, fix: "A forecast is typed as text, or the agreement cannot share a quarter's variance: see the error on the Forecast sheet." },
+    { label: "Every quarter is shared without error", formula: `ISNUMBER(SUM(${QUARTERS.map((q) => `Borne_${q}`).join(",")}))`, fix: "A forecast is typed as text, or the agreement cannot share a quarter's variance: see the error on the Forecast sheet." },
     { label: "The contingency meets only overspends, and no more than it holds", formula: "AND(MIN(ContingencyUsedByQuarter)>-RoundTo/2,MAX(ContingencyUsedByQuarter)<N(Contingency)+RoundTo/2)", fix: "Something other than the contingency absorbed part of a variance." },
     { label: "No partner bears more than its cap at the year end", formula: "AND(WithinCaps)", fix: "A cap was not respected: see the Settlement sheet." },
     { label: "The settlement adds up: Σ transfers + contingency met and returned − underspend retained = 0", formula: "ABS(SettlementBalance)<RoundTo/2", fix: "See the balance on the Settlement sheet." },

@@ -18,7 +18,7 @@ function shared(g: Generated, q: string): Cell[] {
   const method = g.scalar("Method");
   const underspend = g.scalar("UnderspendMethod");
   const bands = method === "bands" || underspend === "bands" ? g.read("Bands") : "";
-  const out = core("RISKSHARE", g.read(`OwnVariance${q}`), g.read("Contributions"), method, bands, g.scalar("Contingency"), g.read("Caps"), g.scalar("RoundTo"), underspend) as Grid;
+  const out = core("RISKSHARE", g.read(`OwnVariance_${q}`), g.read("Contributions"), method, bands, g.scalar("Contingency"), g.read("Caps"), g.scalar("RoundTo"), underspend) as Grid;
   return out.map((r) => r[0]);
 }
 
@@ -54,21 +54,21 @@ test("scheme lines: pooled or aligned, a lead commissioner, fixed or variable, a
 });
 
 test("each partner's own variance is the variance on the lines it leads under the agreement", () => {
-  expect(t.column("OwnVarianceQ4")).toEqual([-620, 1450 + 900, -350]);
-  expect(t.column("OutsideQ4")).toEqual([380, 40, 0]);
+  expect(t.column("OwnVariance_Q4")).toEqual([-620, 1450 + 900, -350]);
+  expect(t.column("Outside_Q4")).toEqual([380, 40, 0]);
 });
 
 test("every quarter is ICS.RISKSHARE of the partners' own variances under the agreement (waterfall, retain)", () => {
   expect(t.scalar("Method")).toBe("waterfall");
   expect(t.scalar("UnderspendMethod")).toBe("retain");
-  for (const q of QUARTERS) expect(t.column(`Borne${q}`)).toEqual(shared(t, q));
+  for (const q of QUARTERS) expect(t.column(`Borne_${q}`)).toEqual(shared(t, q));
 });
 
 test("the year-end waterfall: 2,350 − 620 − 350 = 1,380 net, 750 from the contingency, the other 630 on the council that overspent", () => {
-  expect(t.column("BorneQ4")).toEqual([0, 630, 0]);
+  expect(t.column("Borne_Q4")).toEqual([0, 630, 0]);
   expect(t.scalar("ContingencyUsed")).toBe(750);
   // Q1: 700 − 50 = 650 net, inside the contingency, so nobody bears anything.
-  expect(t.column("BorneQ1")).toEqual([0, 0, 0]);
+  expect(t.column("Borne_Q1")).toEqual([0, 0, 0]);
   expect(t.read("ContingencyUsedByQuarter")[0][0]).toBe(650);
 });
 
@@ -88,9 +88,9 @@ test("a year-end underspend is retained in the pool and the unused contingency r
   const forecasts = [27100, 32600, 5400, 18100].map((budget, i): Edit => ({ sheet: "Lines", at: `M${6 + i}`, value: budget - 300 }));
   const g = fill(t, forecasts);
   expectClean(g, { filled: true });
-  expect(g.column("OwnVarianceQ4")).toEqual([-300, -600, -300]);
-  expect(g.column("BorneQ4")).toEqual(shared(g, "Q4"));
-  expect(g.column("BorneQ4")).toEqual([0, 0, 0]);
+  expect(g.column("OwnVariance_Q4")).toEqual([-300, -600, -300]);
+  expect(g.column("Borne_Q4")).toEqual(shared(g, "Q4"));
+  expect(g.column("Borne_Q4")).toEqual([0, 0, 0]);
   expect(g.scalar("UnderspendRetained")).toBe(1200);
   expect(g.scalar("ContingencyUsed")).toBe(0);
   expect(g.scalar("ContingencyReturned")).toBe(750);
@@ -99,7 +99,7 @@ test("a year-end underspend is retained in the pool and the unused contingency r
   expect(balance(g)).toBe(0);
   // Returned to the partners instead (underspend method "proportional"): nothing retained.
   const h = fill(t, [...forecasts, { sheet: "Agreement", at: "UnderspendMethod", value: "proportional" }]);
-  expect(h.column("BorneQ4")).toEqual(shared(h, "Q4"));
+  expect(h.column("Borne_Q4")).toEqual(shared(h, "Q4"));
   expect(h.scalar("UnderspendRetained")).toBe(0);
   expect(balance(h)).toBe(0);
   // Unused contingency carried forward rather than returned.
@@ -112,9 +112,9 @@ test("a year-end underspend is retained in the pool and the unused contingency r
 test("caps hold a partner's exposure: the county council capped at 400 passes the rest to the others by contribution", () => {
   const g = fill(t, [{ sheet: "Agreement", at: "F13", value: 400 }]);
   expect(g.column("Caps")).toEqual([null, 400, 400]);
-  expect(g.column("BorneQ4")).toEqual(shared(g, "Q4"));
-  expect((g.column("BorneQ4") as number[])[1]).toBe(400);
-  expect(sum(g.column("BorneQ4"))).toBe(630);
+  expect(g.column("Borne_Q4")).toEqual(shared(g, "Q4"));
+  expect((g.column("Borne_Q4") as number[])[1]).toBe(400);
+  expect(sum(g.column("Borne_Q4"))).toBe(630);
   expect(balance(g)).toBe(0);
 });
 
