@@ -13,6 +13,7 @@ export const USAGE = `Usage:
   ics-finance template <name> [--blank] [--out <file.xlsx>]
                                             write a template (default <name>.xlsx), values calculated:
                                             the fictional sample, or --blank for distribution
+                                            (risk-share --blank --partners <n>: room for n partners)
   ics-finance template place-delegation --practices <file.csv> --icb <code> [--places <mapping.csv>]
                                             a blank copy prefilled with one ICB's places and practices
   ics-finance recalc <in.xlsx> [--out <out.xlsx>]

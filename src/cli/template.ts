@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { TEMPLATES, TemplateOptions, takesPractices, templateSpec } from "../templates";
 import { describeReview, isClean } from "../templates/calc";
+import { MOST_PARTNERS } from "../templates/riskShare";
 import { renderXlsx } from "../templates/xlsx";
 import type { Io } from "./main";
 import { PracticeFileError, delegationSystem, readPlaceMapping, readPracticeFile } from "./practices";
@@ -15,6 +16,7 @@ import { PracticeFileError, delegationSystem, readPlaceMapping, readPracticeFile
 export const TEMPLATE_USAGE = `Usage:
   ics-finance template --list
   ics-finance template <name> [--blank] [--out <file.xlsx>]
+  ics-finance template risk-share --blank --partners <n> [--out <file.xlsx>]
   ics-finance template place-delegation --practices <file.csv> --icb <code> [--places <mapping.csv>] [--out <file.xlsx>]
 
 Without flags: the fictional sample, its Cover filled in, recalculating clean.
@@ -22,7 +24,8 @@ Without flags: the fictional sample, its Cover filled in, recalculating clean.
 until the organisation fills them in).
 --practices prefills a blank copy with one ICB's practices and places from NHS England's practice
 weighted-population file, e.g. --icb QU9: places are the former CCGs unless --places maps each
-practice code to a place (a CSV with columns Practice_Code and Place).`;
+practice code to a place (a CSV with columns Practice_Code and Place).
+--partners gives a blank risk-share room for that many partners (2 to ${MOST_PARTNERS}; default 3).`;
 
 /** \`--flag value\` pairs, bare \`--switch\`es and bare words; undefined when a flag lacks its value or is unknown. */
 export function parseFlags(args: readonly string[], flags: readonly string[], switches: readonly string[] = []): { values: Record<string, string>; switches: Set<string>; words: string[] } | undefined {
@@ -54,7 +57,7 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
     for (const t of TEMPLATES) io.out(`${t.name.padEnd(width)}  ${t.title} (version ${t.version}): ${t.description}`);
     return 0;
   }
-  const parsed = parseFlags(args, ["out", "practices", "icb", "places"], ["blank"]);
+  const parsed = parseFlags(args, ["out", "practices", "icb", "places", "partners"], ["blank"]);
   if (!parsed || parsed.words.length !== 1) {
     io.err(TEMPLATE_USAGE);
     return 2;
@@ -70,6 +73,14 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const options: TemplateOptions = { mode: parsed.switches.has("blank") ? "blank" : "sample" };
+  if (parsed.values.partners !== undefined) {
+    const count = Number(parsed.values.partners);
+    if (name !== "risk-share" || options.mode !== "blank" || !Number.isInteger(count) || count < 2 || count > MOST_PARTNERS) {
+      io.err(`ics-finance template: --partners <n> goes with risk-share --blank, n a whole number from 2 to ${MOST_PARTNERS}\n\n${TEMPLATE_USAGE}`);
+      return 2;
+    }
+    options.partners = count;
+  }
   if (practices !== undefined && icb !== undefined) {
     let reading = practices;
     try {

@@ -19,6 +19,8 @@ export interface TemplateOptions {
   mode?: TemplateMode;
   /** place-delegation only: the system's practices and places instead of the fictional sample. */
   system?: DelegationSystem;
+  /** risk-share only, blank copies: the number of partners (default 3). */
+  partners?: number;
 }
 
 interface Entry extends TemplateInfo {
@@ -29,7 +31,7 @@ interface Entry extends TemplateInfo {
 
 const ENTRIES: readonly Entry[] = [
   { ...PLACE_DELEGATION, takesPractices: true, build: (o) => placeDelegation({ mode: o.mode, system: o.system }) },
-  { ...RISK_SHARE, takesPractices: false, build: (o) => riskShare({ mode: o.mode }) },
+  { ...RISK_SHARE, takesPractices: false, build: (o) => riskShare({ mode: o.mode, partners: o.partners }) },
   { ...SYSTEM_PLAN, takesPractices: false, build: (o) => systemPlan({ mode: o.mode }) },
   { ...CAPITAL_ENVELOPE, takesPractices: false, build: (o) => capital({ mode: o.mode }) },
 ];
@@ -45,6 +47,7 @@ export function templateSpec(name: string, options: TemplateOptions = {}): Templ
   const entry = ENTRIES.find((e) => e.name === name);
   if (!entry) throw new Error(`no template "${name}"; templates are ${ENTRIES.map((e) => e.name).join(", ")}`);
   if (options.system && !entry.takesPractices) throw new Error(`template "${name}" takes no practices`);
+  if (options.partners !== undefined && name !== "risk-share") throw new Error(`template "${name}" takes no number of partners`);
   return entry.build(options);
 }
 

@@ -6,6 +6,7 @@
  * settlement of who pays whom, and the sign-off. Units: £000.
  */
 import { RISK_SHARE_METHODS, UNDERSPEND_METHODS } from "../core/rules/riskshare";
+import { columnLetters } from "../workbook/a1";
 import { FORMAT, STYLE, TemplateBuilder } from "./builder";
 import { aboutSheet, checksSheet } from "./common";
 import { CoverValues, coverSheet, coverValues, excelDate } from "./cover";
@@ -89,14 +90,22 @@ const SAMPLE_COVER: CoverValues = {
 
 export interface RiskShareOptions {
   mode?: TemplateMode;
+  /** A blank copy's number of partners (e.g. three ICBs and a council: 4); the sample has its own 3. */
+  partners?: number;
 }
+
+/** The partners a blank copy may have room for. */
+export const MOST_PARTNERS = 12;
 
 export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
   const mode = options.mode ?? "sample";
   const sample = mode === "sample";
   const v = <T>(x: T): T | null => (sample ? x : null);
-  const partners = PARTNERS;
-  const n = partners.length;
+  const n = sample ? PARTNERS.length : (options.partners ?? PARTNERS.length);
+  if (!Number.isInteger(n) || n < 2 || n > MOST_PARTNERS) throw new Error(`a risk share has 2 to ${MOST_PARTNERS} partners, not ${n}`);
+  if (sample && options.partners !== undefined && options.partners !== n) throw new Error(`the sample has ${n} partners: give a number of partners with a blank copy only`);
+  // The sample's partners, or a blank copy's empty rows.
+  const partners: readonly (Partner | undefined)[] = sample ? PARTNERS : Array.from({ length: n }, () => undefined);
   const t = new TemplateBuilder();
   coverSheet(t, RISK_SHARE, coverValues(mode, SAMPLE_COVER));
   aboutSheet(t, {
@@ -130,11 +139,11 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
   const lineRows = LINES.length + SPARE_LINES;
   const linesFirst = 6; // the Lines table's first data row (header at 5)
   const linesLast = linesFirst + lineRows - 1;
-  const contributionLetter = (i: number) => String.fromCharCode(70 + i); // F, G, ...
+  const contributionLetter = (i: number) => columnLetters(5 + i); // F, G, ...
   const partnersTable = a.table("A11", n, [
-    { key: "partner", header: "Partner", input: partners.map((p) => v(p.name)), name: "Partners" },
-    { key: "type", header: "Type", width: 16, input: partners.map((p) => v(p.type)), list: PARTNER_TYPES, name: "PartnerTypes" },
-    { key: "code", header: "ODS code", width: 10, input: partners.map((p) => v(p.code)), name: "PartnerCodes" },
+    { key: "partner", header: "Partner", input: partners.map((p) => p?.name ?? null), name: "Partners" },
+    { key: "type", header: "Type", width: 16, input: partners.map((p) => p?.type ?? null), list: PARTNER_TYPES, name: "PartnerTypes" },
+    { key: "code", header: "ODS code", width: 10, input: partners.map((p) => p?.code ?? null), name: "PartnerCodes" },
     {
       key: "contribution",
       header: "Pooled contribution £000 (lines shared under the agreement)",
@@ -145,7 +154,7 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
       total: "sum",
     },
     { key: "all", header: "All its budgets in the schedule £000", width: 16, format: FORMAT.thousands, each: (r, g) => `SUM(Lines!$${contributionLetter(r - g.firstRow)}$${linesFirst}:$${contributionLetter(r - g.firstRow)}$${linesLast})`, total: "sum" },
-    { key: "cap", header: "Cap on exposure to an overspend £000 (optional)", width: 16, format: FORMAT.thousands, input: partners.map((p) => v(p.cap)), min: 0, prompt: "The most this partner bears of an overspend; blank = no cap", name: "Caps" },
+    { key: "cap", header: "Cap on exposure to an overspend £000 (optional)", width: 16, format: FORMAT.thousands, input: partners.map((p) => p?.cap ?? null), min: 0, prompt: "The most this partner bears of an overspend; blank = no cap", name: "Caps" },
     { key: "share", header: "Share of pooled contributions", width: 13, format: FORMAT.percent, each: (r, g) => `IF(SUM(Contributions)>0,${g.cell("contribution", r)}/SUM(Contributions),"")` },
   ]);
   a.name("PoolTotal", partnersTable.cell("contribution", partnersTable.totalRow), "The pooled fund: every partner's contribution to lines shared under the agreement");
@@ -185,7 +194,7 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
   const linesTable = l.table("A5", lineRows, [
     { key: "line", header: "Scheme line", width: 40, input: padded.map((x) => x?.name ?? null), name: "LineNames" },
     { key: "type", header: "Pooled or aligned", width: 10, input: padded.map((x) => x?.type ?? null), list: BUDGET_TYPES, name: "LineTypes" },
-    { key: "lead", header: "Lead commissioner (a partner)", width: 26, input: padded.map((x) => (x ? partners[x.lead].name : null)), name: "LineLeads" },
+    { key: "lead", header: "Lead commissioner (a partner)", width: 26, input: padded.map((x) => (x ? PARTNERS[x.lead].name : null)), name: "LineLeads" },
     { key: "cost", header: "Fixed or variable", width: 10, input: padded.map((x) => x?.cost ?? null), list: COST_TYPES, name: "LineCosts" },
     { key: "method", header: "Risk method", width: 11, input: padded.map((x) => x?.method ?? null), list: LINE_METHODS, prompt: "agreement: shared under the agreement; lead: the lead commissioner bears it", name: "LineMethods" },
     ...partners.map((_, i) => ({
@@ -343,10 +352,10 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
   s.table(`A${row}`, n, [
     { key: "partner", header: "Partner", each: (r, g) => partnerOn(r, g.firstRow) },
     { key: "type", header: "Type", width: 14, each: (r, g) => `Agreement!${partnersTable.cell("type", partnersTable.firstRow + r - g.firstRow)}` },
-    { key: "ce", header: "Chief executive", width: 34, input: partners.map((p) => v(p.chiefExecutive)) },
-    { key: "ceOn", header: "Signed on", width: 11, format: FORMAT.date, input: partners.map(() => v(excelDate(2027, 4, 20))), min: 43831, max: 49674, prompt: "A date, dd/mm/yyyy" },
-    { key: "s151", header: "Section 151 officer (councils)", width: 34, input: partners.map((p) => v(p.s151)) },
-    { key: "s151On", header: "Signed on", width: 11, format: FORMAT.date, input: partners.map((p) => v(p.s151 ? excelDate(2027, 4, 21) : null)), min: 43831, max: 49674, prompt: "A date, dd/mm/yyyy" },
+    { key: "ce", header: "Chief executive", width: 34, input: partners.map((p) => p?.chiefExecutive ?? null) },
+    { key: "ceOn", header: "Signed on", width: 11, format: FORMAT.date, input: partners.map((p) => (p ? excelDate(2027, 4, 20) : null)), min: 43831, max: 49674, prompt: "A date, dd/mm/yyyy" },
+    { key: "s151", header: "Section 151 officer (councils)", width: 34, input: partners.map((p) => p?.s151 ?? null) },
+    { key: "s151On", header: "Signed on", width: 11, format: FORMAT.date, input: partners.map((p) => (p?.s151 ? excelDate(2027, 4, 21) : null)), min: 43831, max: 49674, prompt: "A date, dd/mm/yyyy" },
     {
       key: "done",
       header: "Signed off",

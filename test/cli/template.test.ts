@@ -57,6 +57,18 @@ describe("ics-finance template", () => {
     expect(r.out).toMatch(/incomplete until filled in: \d+ checks FALSE/);
   });
 
+  test("risk-share --blank --partners 4 makes room for four partners; --partners goes with a blank risk-share only", async () => {
+    const file = path.join(scratch(), "four.xlsx");
+    const r = await cli("template", "risk-share", "--blank", "--partners", "4", "--out", file);
+    expect(r.code).toBe(0);
+    const agreement = XLSX.utils.sheet_to_json<unknown[]>(XLSX.readFile(file).Sheets.Agreement, { header: 1, blankrows: true });
+    expect(agreement[14][3]).toBe(0); // row 15: the fourth partner's pooled contribution, blank as yet
+    expect(agreement[15][0]).toBe("Total");
+    expect((await cli("template", "risk-share", "--partners", "4", "--out", file)).code).toBe(2);
+    expect((await cli("template", "capital", "--blank", "--partners", "4", "--out", file)).code).toBe(2);
+    expect((await cli("template", "risk-share", "--blank", "--partners", "1", "--out", file)).code).toBe(2);
+  });
+
   test("risk-share writes a return with scheme lines, a settlement sheet and sign-off, behind its Cover", async () => {
     const file = path.join(scratch(), "risk-share.xlsx");
     expect((await cli("template", "risk-share", "--out", file)).code).toBe(0);

@@ -1,6 +1,6 @@
 /** The risk-share template: scheme lines, each quarter shared by ICS.RISKSHARE, the year-end settlement (£000). */
 import { Cell, Grid } from "../../src/core";
-import { Edit, Generated, core, expectClean, failingChecks, fill, generate } from "./helpers";
+import { Edit, Generated, core, coverEdits, expectClean, failingChecks, fill, generate } from "./helpers";
 
 // Generating, reading back and recalculating a template takes seconds on a busy machine.
 jest.setTimeout(120000);
@@ -128,4 +128,47 @@ test("sign-off rows: each partner's chief executive, and each council's section 
 
 test("a line whose lead commissioner is not a partner is incomplete", () => {
   expect(failingChecks(fill(t, [{ sheet: "Lines", at: "C6", value: "Somewhere Council" }]))).toContainEqual(expect.stringMatching(/^Every scheme line is complete/));
+});
+
+test("any number of partners: a blank copy for three ICBs and a council, filled in, is clean and its settlement adds up", async () => {
+  const blank = await generate("risk-share", { mode: "blank", partners: 4 });
+  expect(blank.review.errors).toEqual([]);
+  expect(blank.column("Partners")).toEqual([null, null, null, null]);
+  const partners = [
+    ["NHS Fellside ICB (fictional)", "ICB", "QZF", "Ann One, Chief Executive", null],
+    ["NHS Marshland ICB (fictional)", "ICB", "QZM", "Ben Two, Chief Executive", null],
+    ["NHS Downs ICB (fictional)", "ICB", "QZD", "Cal Three, Chief Executive", null],
+    ["Fellside City Council (fictional)", "Local authority", "Z9C", "Dee Four, Chief Executive", "Eve Five, s151 officer"],
+  ];
+  const edits: Edit[] = [...coverEdits(), { sheet: "Agreement", at: "Contingency", value: 200 }];
+  partners.forEach(([name, type, code, ce, s151], i) => {
+    edits.push({ sheet: "Agreement", at: `A${12 + i}`, value: name }, { sheet: "Agreement", at: `B${12 + i}`, value: type }, { sheet: "Agreement", at: `C${12 + i}`, value: code });
+    edits.push({ sheet: "Settlement", at: `C${21 + i}`, value: ce }, { sheet: "Settlement", at: `D${21 + i}`, value: 46500 });
+    if (s151) edits.push({ sheet: "Settlement", at: `E${21 + i}`, value: s151 }, { sheet: "Settlement", at: `F${21 + i}`, value: 46501 });
+  });
+  // Two pooled lines, one led by an ICB that overspends and one by the council that underspends.
+  const lines: [string, number, number[], number][] = [
+    ["Stroke rehabilitation", 0, [1000, 800, 600, 0], 2900],
+    ["Hospital discharge", 3, [500, 500, 500, 1500], 2800],
+  ];
+  lines.forEach(([name, lead, contributions, q4], j) => {
+    const row = 6 + j;
+    edits.push(
+      { sheet: "Lines", at: `A${row}`, value: name },
+      { sheet: "Lines", at: `B${row}`, value: "pooled" },
+      { sheet: "Lines", at: `C${row}`, value: partners[lead][0] },
+      { sheet: "Lines", at: `D${row}`, value: "variable" },
+      { sheet: "Lines", at: `E${row}`, value: "agreement" },
+      ...contributions.map((c, i): Edit => ({ sheet: "Lines", at: `${"FGHI"[i]}${row}`, value: c })),
+      { sheet: "Lines", at: `N${row}`, value: q4 },
+    );
+  });
+  const g = fill(blank, edits);
+  expectClean(g, { filled: true });
+  expect(g.column("OwnVariance_Q4")).toEqual([500, 0, 0, -200]);
+  expect(g.column("Borne_Q4")).toEqual(shared(g, "Q4"));
+  // Waterfall: 500 − 200 offset = 300, the contingency's 200, then 100 on the ICB that overspent.
+  expect(g.column("Borne_Q4")).toEqual([100, 0, 0, 0]);
+  expect(g.column("SettlementTransfers")).toEqual([-400, 0, 0, 200]);
+  expect(balance(g)).toBe(0);
 });
