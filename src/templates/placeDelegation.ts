@@ -301,15 +301,17 @@ export function placeDelegation(options: PlaceDelegationOptions = {}): TemplateS
     ln.input(`D${r}`, money(line.allocation), FORMAT.pounds);
     ln.input(`E${r}`, money(line.topSlice), FORMAT.pounds);
     ln.input(`F${r}`, sample ? line.topSliceFor : null);
-    ln.formula(`G${r}`, `N(D${r})-N(E${r})`, { format: FORMAT.pounds });
+    // Blank is 0; text stays an error (never silently 0), so the line's split says which cell.
+    ln.formula(`G${r}`, `IF(D${r}="",0,D${r})-IF(E${r}="",0,E${r})`, { format: FORMAT.pounds });
     ln.input(`H${r}`, line.method);
     ln.input(`I${r}`, sample ? line.minUplift : null, FORMAT.percent);
     ln.input(`J${r}`, sample ? line.maxBelow : null, FORMAT.percent);
     ln.input(`K${r}`, line.perHead?.[0] ?? null, FORMAT.pounds);
     ln.input(`L${r}`, line.perHead?.[1] ?? null, FORMAT.pounds);
-    ln.formula(`M${r}`, `SUM(${onPlaces(blockRange(i, "baseline"))})`, { format: FORMAT.pounds });
-    ln.formula(`N${r}`, `G${r}-M${r}`, { format: FORMAT.pounds });
-    ln.formula(`O${r}`, `IF(M${r}>0,N${r}/M${r},"")`, { format: FORMAT.percent });
+    // Blank when the line has no baselines (a line straight to target may have none).
+    ln.formula(`M${r}`, `IF(COUNT(${onPlaces(blockRange(i, "baseline"))})=0,"",SUM(${onPlaces(blockRange(i, "baseline"))}))`, { format: FORMAT.pounds });
+    ln.formula(`N${r}`, `IF(M${r}="","",G${r}-M${r})`, { format: FORMAT.pounds });
+    ln.formula(`O${r}`, `IF(N(M${r})>0,N${r}/M${r},"")`, { format: FORMAT.percent });
     // A named line needs an allocation above 0 (a spare line left blank is complete as it is),
     // a basis, a method, and for "converge" last year's baseline for every place.
     const named = fixed ? "TRUE()" : `LEN(A${r})>0`;

@@ -20,6 +20,9 @@ import { renderXlsx, stampZip } from "../../src/templates/xlsx";
 import { parseCell, parseRange, sheetReference } from "../../src/workbook/a1";
 import { TEMPLATE_NAMES, scratchDir } from "./helpers";
 
+// Rendering and reading back four templates takes seconds on a busy machine.
+jest.setTimeout(120000);
+
 const root = path.join(__dirname, "..", "..");
 const dir = scratchDir();
 const files = new Map<string, string>();
