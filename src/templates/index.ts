@@ -5,6 +5,7 @@
 import type { WorkbookOp } from "../workbook/port";
 import { specOps } from "./ops";
 import { CAPITAL_ENVELOPE, capital } from "./capital";
+import { MERGER, MergerSystem, merger } from "./merger";
 import { PLACE_DELEGATION, placeDelegation } from "./placeDelegation";
 import { RISK_SHARE, riskShare } from "./riskShare";
 import { DelegationSystem } from "./sample";
@@ -21,6 +22,8 @@ export interface TemplateOptions {
   system?: DelegationSystem;
   /** risk-share only, blank copies: the number of partners (default 3). */
   partners?: number;
+  /** merger only: the footprint before and after (former bodies, practices, places) instead of the fictional sample. */
+  footprint?: MergerSystem;
 }
 
 interface Entry extends TemplateInfo {
@@ -34,6 +37,7 @@ const ENTRIES: readonly Entry[] = [
   { ...RISK_SHARE, takesPractices: false, build: (o) => riskShare({ mode: o.mode, partners: o.partners }) },
   { ...SYSTEM_PLAN, takesPractices: false, build: (o) => systemPlan({ mode: o.mode }) },
   { ...CAPITAL_ENVELOPE, takesPractices: false, build: (o) => capital({ mode: o.mode }) },
+  { ...MERGER, takesPractices: true, build: (o) => merger({ mode: o.mode, system: o.footprint }) },
 ];
 
 export const TEMPLATES: TemplateInfo[] = ENTRIES.map(({ name, title, description, version }) => ({ name, title, description, version }));
@@ -47,6 +51,8 @@ export function templateSpec(name: string, options: TemplateOptions = {}): Templ
   const entry = ENTRIES.find((e) => e.name === name);
   if (!entry) throw new Error(`no template "${name}"; templates are ${ENTRIES.map((e) => e.name).join(", ")}`);
   if (options.system && !entry.takesPractices) throw new Error(`template "${name}" takes no practices`);
+  if (options.footprint && name !== "merger") throw new Error(`template "${name}" takes no merger footprint`);
+  if (options.system && name === "merger") throw new Error(`template "merger" takes a footprint (former bodies and bodies after), not one system`);
   if (options.partners !== undefined && name !== "risk-share") throw new Error(`template "${name}" takes no number of partners`);
   return entry.build(options);
 }
@@ -57,4 +63,5 @@ export function templateOps(name: string, options: TemplateOptions = {}): Workbo
 }
 
 export type { DelegationSystem, PracticeRow, WeightedPopulations } from "./sample";
+export type { BodyAfter, FormerBody, MergerPlace, MergerPractice, MergerSystem } from "./merger";
 export type { KeyFigure, TemplateMode, TemplateSpec, TemplateInfo } from "./spec";
