@@ -11,6 +11,7 @@ import { describeReview, isClean } from "../templates/calc";
 import { MOST_PARTNERS } from "../templates/riskShare";
 import { renderXlsx } from "../templates/xlsx";
 import type { Io } from "./main";
+import { mergerFootprint, splitList } from "./merger";
 import { PracticeFileError, delegationSystem, readPlaceMapping, readPracticeFile } from "./practices";
 
 export const TEMPLATE_USAGE = `Usage:
@@ -18,6 +19,7 @@ export const TEMPLATE_USAGE = `Usage:
   ics-finance template <name> [--blank] [--out <file.xlsx>]
   ics-finance template risk-share --blank --partners <n> [--out <file.xlsx>]
   ics-finance template place-delegation --practices <file.csv> --icb <code> [--places <mapping.csv>] [--out <file.xlsx>]
+  ics-finance template merger --practices <file.csv> --icb <A>,<B>[,...] [--move <local authority>[,...]] [--places <mapping.csv>] [--out <file.xlsx>]
 
 Without flags: the fictional sample, its Cover filled in, recalculating clean.
 --blank: the copy a central team distributes: Cover and money inputs empty (its checks are FALSE
@@ -25,6 +27,10 @@ until the organisation fills them in).
 --practices prefills a blank copy with one ICB's practices and places from NHS England's practice
 weighted-population file, e.g. --icb QU9: places are the former CCGs unless --places maps each
 practice code to a place (a CSV with columns Practice_Code and Place).
+merger: whole ICBs combine into one body under the first --icb's code; --move names local
+authorities (names or codes from the file) whose practices join that body from whichever ICB
+holds them today, e.g. --icb QU9 --move "Bracknell Forest,Slough,Windsor and Maidenhead".
+Moved practices form their own place unless --places maps them.
 --partners gives a blank risk-share room for that many partners (2 to ${MOST_PARTNERS}; default 3).`;
 
 /** \`--flag value\` pairs, bare \`--switch\`es and bare words; undefined when a flag lacks its value or is unknown. */
@@ -57,19 +63,23 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
     for (const t of TEMPLATES) io.out(`${t.name.padEnd(width)}  ${t.title} (version ${t.version}): ${t.description}`);
     return 0;
   }
-  const parsed = parseFlags(args, ["out", "practices", "icb", "places", "partners"], ["blank"]);
+  const parsed = parseFlags(args, ["out", "practices", "icb", "places", "partners", "move"], ["blank"]);
   if (!parsed || parsed.words.length !== 1) {
     io.err(TEMPLATE_USAGE);
     return 2;
   }
   const name = parsed.words[0];
-  const { out = `${name}.xlsx`, practices, icb, places } = parsed.values;
+  const { out = `${name}.xlsx`, practices, icb, places, move } = parsed.values;
   if (!TEMPLATES.some((t) => t.name === name)) {
     io.err(`ics-finance template: no template "${name}"; templates are ${TEMPLATES.map((t) => t.name).join(", ")}`);
     return 2;
   }
   if ((practices === undefined) !== (icb === undefined) || (practices !== undefined && !takesPractices(name)) || (places !== undefined && practices === undefined)) {
-    io.err(`ics-finance template: --practices and --icb go together (with --places optional), with place-delegation only\n\n${TEMPLATE_USAGE}`);
+    io.err(`ics-finance template: --practices and --icb go together (with --places optional), with place-delegation and merger only\n\n${TEMPLATE_USAGE}`);
+    return 2;
+  }
+  if (move !== undefined && (name !== "merger" || practices === undefined)) {
+    io.err(`ics-finance template: --move goes with merger --practices <file.csv> --icb <code>\n\n${TEMPLATE_USAGE}`);
     return 2;
   }
   const options: TemplateOptions = { mode: parsed.switches.has("blank") ? "blank" : "sample" };
@@ -90,7 +100,9 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
         mapping = readPlaceMapping(places);
         reading = practices;
       }
-      options.system = delegationSystem(readPracticeFile(practices), icb, { practicesFile: practices, places: mapping, placesFile: places });
+      const records = readPracticeFile(practices);
+      if (name === "merger") options.footprint = mergerFootprint(records, { icbs: splitList(icb), move: move === undefined ? undefined : splitList(move), places: mapping, practicesFile: practices, placesFile: places });
+      else options.system = delegationSystem(records, icb, { practicesFile: practices, places: mapping, placesFile: places });
       options.mode = "prefilled";
     } catch (e) {
       // The file's own problems and the file system's (no such file) are the user's to fix.
