@@ -54,7 +54,7 @@ export function mergerFootprint(records: readonly PracticeRecord[], request: Foo
     const hits = records.filter((r) => [r.laCode, r.laName].some((v) => v && key(v) === key(wanted)));
     if (hits.length === 0) {
       const names = [...new Set(records.flatMap((r) => [r.laName ?? ""]).filter((x) => x !== ""))].sort((a, b) => a.localeCompare(b, "en-GB"));
-      const near = names.filter((x) => key(x).includes(key(wanted).slice(0, 4)));
+      const near = names.filter((x) => key(x).includes(key(wanted)) || key(x).startsWith(key(wanted).slice(0, 4)));
       throw new PracticeFileError(
         `no practices in local authority "${wanted}"${near.length > 0 ? ` (did you mean ${listSome(near.map((x) => `"${x}"`), 5)}?)` : ""}; the file's ${names.length} local authorities are: ${names.join(", ")}`,
       );

@@ -182,7 +182,7 @@ export function merger(options: MergerOptions = {}): TemplateSpec {
       ["Pots", "Each former body's pot stream by stream, what moved places carry, what each body after should hold and what it holds (as NHS England notifies it or as restated), and whether they match."],
       ["Bodies", "England's totals, then each body before and after: practices, population, weighted population, target share, core services allocation, target and distance from target."],
       ["Places", "Every place with its former body, its body after, whether it moved, its population and weighted population, need index, delegated budget today, and that budget at fair share in its body after."],
-      ["Practices", "Every practice of every former body, once: its codes, former body, body after, place and weighted populations (from NHS England's practice file, locked)."],
+      ["Practices", "Every practice of every former body, once: its codes, former body, body after, place, population and weighted populations (from NHS England's practice file)."],
     ],
     notes: [
       sample
@@ -199,21 +199,21 @@ export function merger(options: MergerOptions = {}): TemplateSpec {
   const pr = t.sheet("Practices", { orientation: "landscape", titleRows: "4:4" });
 
   // --- Practices: every practice once, locked (NHS England's published figures).
-  pr.title("Practices before and after", "Every practice of every former body, once, with the body and place it is in after the change. Figures from NHS England's practice weighted-population file (locked).");
+  pr.title("Practices before and after", "Every practice of every former body, once, with the body and place it is in after the change. Populations and weighted populations from NHS England's practice file (yellow: a corrected figure shows on the Checks sheet as differing from the file).");
   const practices = system.practices;
   pr.table("A3", practices.length, [
     { key: "code", header: "Practice code", width: 10, fixed: practices.map((p) => p.code), name: "PracticeCodes" },
     { key: "name", header: "Practice", width: 40, fixed: practices.map((p) => p.name) },
-    { key: "pcn", header: "PCN code", width: 9, fixed: practices.map((p) => p.pcn ?? "") },
-    { key: "la", header: "Local authority code", width: 11, fixed: practices.map((p) => p.laCode ?? "") },
-    { key: "laName", header: "Local authority", width: 22, fixed: practices.map((p) => p.laName ?? "") },
+    { key: "pcn", header: "PCN code", width: 9, fixed: practices.map((p) => p.pcn || null) },
+    { key: "la", header: "Local authority code", width: 11, fixed: practices.map((p) => p.laCode || null) },
+    { key: "laName", header: "Local authority", width: 22, fixed: practices.map((p) => p.laName || null) },
     { key: "former", header: "Former body", width: 9, fixed: practices.map((p) => p.formerBody), name: "PracticeFormerBodies" },
     { key: "after", header: "Body after", width: 9, fixed: practices.map((p) => p.bodyAfter), name: "PracticeBodiesAfter" },
     { key: "place", header: "Place", width: 30, fixed: practices.map((p) => p.place), name: "PracticePlaces" },
-    { key: "moved", header: "Moved", width: 7, fixed: practices.map((p) => (p.moved ? "Yes" : "")), name: "PracticeMoved" },
-    { key: "pop", header: "Registered population", width: 13, format: FORMAT.count, fixed: practices.map((p) => p.population), name: "PracticePopulation", total: "sum" },
-    { key: "wp", header: "Final WP (core)", width: 13, format: FORMAT.count, fixed: practices.map((p) => p.weighted.final), name: "PracticeFinalWP", total: "sum" },
-    { key: "pmc", header: "PMC WP (primary medical care)", width: 13, format: FORMAT.count, fixed: practices.map((p) => p.weighted.pmc), name: "PracticePmcWP", total: "sum" },
+    { key: "moved", header: "Moved", width: 7, fixed: practices.map((p) => (p.moved ? "Yes" : null)), name: "PracticeMoved" },
+    { key: "pop", header: "Registered population", width: 13, format: FORMAT.count, input: practices.map((p) => p.population), min: 0, name: "PracticePopulation", total: "sum" },
+    { key: "wp", header: "Final WP (core)", width: 13, format: FORMAT.count, input: practices.map((p) => p.weighted.final), min: 0, name: "PracticeFinalWP", total: "sum" },
+    { key: "pmc", header: "PMC WP (primary medical care)", width: 13, format: FORMAT.count, input: practices.map((p) => p.weighted.pmc), min: 0, name: "PracticePmcWP", total: "sum" },
   ]);
 
   // --- Pots: streams down, bodies across.
@@ -408,7 +408,7 @@ export function merger(options: MergerOptions = {}): TemplateSpec {
     { key: "note", header: "What it is", width: 40, fixed: places.map((p) => p.note) },
     { key: "former", header: "Former body", width: 9, fixed: places.map((p) => p.formerBody), name: "PlaceFormerBodies" },
     { key: "after", header: "Body after", width: 9, fixed: places.map((p) => p.bodyAfter), name: "PlaceBodiesAfter" },
-    { key: "moved", header: "Moved", width: 7, fixed: places.map((p) => (p.moved ? "Yes" : "")), name: "PlaceMoved" },
+    { key: "moved", header: "Moved", width: 7, fixed: places.map((p) => (p.moved ? "Yes" : null)), name: "PlaceMoved" },
     { key: "practices", header: "Practices", width: 9, format: FORMAT.count, each: (r) => `COUNTIF(PracticePlaces,A${r})`, total: "sum" },
     { key: "pop", header: "Registered population", width: 13, format: FORMAT.count, each: (r) => `SUMIF(PracticePlaces,A${r},PracticePopulation)`, name: "PlacePopulation", total: "sum" },
     { key: "wp", header: "Final WP", width: 13, format: FORMAT.count, each: (r) => `SUMIF(PracticePlaces,A${r},PracticeFinalWP)`, name: "PlaceWeightedPopulation", total: "sum" },
@@ -466,7 +466,7 @@ export function merger(options: MergerOptions = {}): TemplateSpec {
       label: "Weighted populations add up: each former body's practices give the practice file's population and Final WP, and the bodies after hold the same totals",
       formula:
         "AND(AND(FormerBodyMatchesFile),ABS(SUM(BodyAfterWeightedPopulation)-SUM(FormerBodyWeightedPopulation))<0.01,ABS(SUM(BodyAfterPopulation)-SUM(FormerBodyPopulation))<0.01)",
-      fix: "A practice's population or weighted population differs from NHS England's file: regenerate the template.",
+      fix: "A practice's population or weighted population on the Practices sheet differs from NHS England's file (corrected, or typed over): check it, or regenerate the template.",
     },
     {
       label: "England's totals are given: a core services allocation above £0 and a weighted population no smaller than these bodies'",

@@ -24,10 +24,10 @@ async function cli(...args: string[]) {
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), "ics-template-cli-"));
 
 describe("ics-finance template", () => {
-  test("--list names the four templates (through the real bin)", () => {
+  test("--list names the five templates (through the real bin)", () => {
     const r = spawnSync(process.execPath, [BIN, "template", "--list"], { encoding: "utf8" });
     expect(r.status).toBe(0);
-    expect(r.stdout.trim().split("\n").map((line) => line.split(/\s+/)[0])).toEqual(["place-delegation", "risk-share", "system-plan", "capital"]);
+    expect(r.stdout.trim().split("\n").map((line) => line.split(/\s+/)[0])).toEqual(["place-delegation", "risk-share", "system-plan", "capital", "merger"]);
   });
 
   test("writes <name>.xlsx in the current folder by default, and says it is clean", () => {
@@ -82,7 +82,7 @@ describe("ics-finance template", () => {
 
   test("usage errors exit 2: no name, an unknown template, a stray flag, --practices without --icb or on another template", async () => {
     expect((await cli("template")).code).toBe(2);
-    expect(await cli("template", "budget")).toMatchObject({ code: 2, err: expect.stringContaining('no template "budget"; templates are place-delegation, risk-share, system-plan, capital') });
+    expect(await cli("template", "budget")).toMatchObject({ code: 2, err: expect.stringContaining('no template "budget"; templates are place-delegation, risk-share, system-plan, capital, merger') });
     expect((await cli("template", "capital", "--colour", "red")).code).toBe(2);
     expect((await cli("template", "capital", "--out")).code).toBe(2);
     expect((await cli("template", "place-delegation", "--practices", "x.csv")).code).toBe(2);

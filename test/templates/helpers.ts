@@ -13,7 +13,7 @@ import { Scalar, TemplateSpec } from "../../src/templates/spec";
 import { renderXlsx } from "../../src/templates/xlsx";
 import { parseCell, parseRange } from "../../src/workbook/a1";
 
-export const TEMPLATE_NAMES = ["place-delegation", "risk-share", "system-plan", "capital"] as const;
+export const TEMPLATE_NAMES = ["place-delegation", "risk-share", "system-plan", "capital", "merger"] as const;
 
 export function scratchDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "ics-templates-"));

@@ -2,15 +2,15 @@
  * The merger template: its fictional sample (two fictional ICBs combine), and real footprints from
  * NHS England's practice file (QU9 and QNQ combining; Berkshire East moving from Frimley to QU9).
  */
-import * as fs from "fs";
-import * as path from "path";
 import { Cell, Grid } from "../../src/core";
 import { mergerFootprint } from "../../src/cli/merger";
 import { PracticeRecord, readPracticeFile } from "../../src/cli/practices";
 import { STREAMS } from "../../src/core/rules/streams";
 import { MergerSystem } from "../../src/templates";
 import { SAMPLE_MERGER } from "../../src/templates/merger";
-import { Edit, Generated, asColumn, core, coverEdits, expectClean, failingChecks, fill, generate } from "./helpers";
+import { PRACTICES_FILE, describeIfPractices } from "../helpers/practices";
+import { Generated, asColumn, core, expectClean, failingChecks, fill, generate } from "./helpers";
+import { ENGLAND_CORE, POTS, addresses, filledIn } from "./mergerFill";
 
 jest.setTimeout(180000);
 
@@ -18,24 +18,6 @@ const RECONCILES = /^Stream by stream, each body after holds/;
 const NOTHING_LOST = /^Nothing is lost/;
 const numbers = (cells: readonly Cell[]) => cells as number[];
 const total = (cells: readonly Cell[]) => numbers(cells).reduce((a, b) => a + b, 0);
-
-/** The cells a defined name covers, top to bottom, as edits' addresses. */
-function addresses(t: Generated, name: string): { sheet: string; cells: string[] } {
-  const found = t.content.names.find((n) => n.name === name);
-  if (!found) throw new Error(`no name ${name}`);
-  const [from, to = from] = found.range.split(":");
-  const col = from.replace(/\d+$/, "");
-  const top = Number(from.replace(/^[A-Z]+/, ""));
-  const bottom = Number(to.replace(/^[A-Z]+/, ""));
-  return { sheet: found.sheet, cells: Array.from({ length: bottom - top + 1 }, (_, i) => `${col}${top + i}`) };
-}
-
-/** Values typed down a named column. */
-function typeDown(t: Generated, name: string, values: readonly (number | null)[]): Edit[] {
-  const { sheet, cells } = addresses(t, name);
-  if (values.length !== cells.length) throw new Error(`${name} has ${cells.length} cells, not ${values.length}`);
-  return cells.map((at, i) => ({ sheet, at, value: values[i] }));
-}
 
 const streamIndex = (key: string) => STREAMS.findIndex((s) => s.key === key);
 
@@ -111,44 +93,8 @@ describe("the fictional sample: Northmoor ICB and Vale ICB combine", () => {
   });
 });
 
-const DATA = path.resolve(__dirname, "..", "..", "..", "shared", "data", "practice-weighted-populations-2024-25.csv");
-const haveData = fs.existsSync(DATA);
-if (!haveData) console.warn(`skipping the merger tests on NHS England's practice file: ${DATA} is absent`);
-const withData = haveData ? describe : describe.skip;
-
-/** Plausible pots (£) by stream for each former body, and England's core allocation. */
-const POTS: Record<string, Record<string, number>> = {
-  QU9: { core: 2912000000, primary_medical: 191500000, pod: 151200000, specialised: 402700000, running_costs: 30100000 },
-  QNQ: { core: 1148300000, primary_medical: 74900000, pod: 60300000, running_costs: 12400000 },
-};
-const ENGLAND_CORE = 98500000000;
-
-/**
- * Everything a finance team types in: the Cover, each former body's pot, England's core allocation
- * and each place's delegated budget today (£300 a head), then each body's pot after the change,
- * typed as NHS England would notify it: the combined body's lines the former bodies' plus what
- * moves in, a body that carries on its own less what moves out.
- */
-function filledIn(t: Generated, system: MergerSystem): Generated {
-  const lines = (code: string) => STREAMS.map((s) => POTS[code][s.key] ?? null);
-  const first: Edit[] = [
-    ...coverEdits(),
-    ...system.formerBodies.flatMap((b, i) => typeDown(t, `Former${i + 1}Lines`, lines(b.code))),
-    { sheet: "Bodies", at: "EnglandCoreAllocation", value: ENGLAND_CORE },
-    ...typeDown(t, "PlaceBudgetsToday", numbers(t.column("PlacePopulation")).map((p) => Math.round(p * 300))),
-  ];
-  const partly = fill(t, first);
-  const donors = system.bodiesAfter.slice(1).map((b) => b.code);
-  const carried = donors.map((_, j) => numbers(partly.column(`Moved${j + 1}Carried`)));
-  const whole = system.formerBodies.filter((b) => !donors.includes(b.code)).map((b) => b.code);
-  const after = system.bodiesAfter.map((body, i) =>
-    STREAMS.map((s, r) => {
-      const value = i === 0 ? whole.reduce((a, c) => a + (POTS[c][s.key] ?? 0), 0) + carried.reduce((a, c) => a + c[r], 0) : (POTS[body.code][s.key] ?? 0) - carried[i - 1][r];
-      return value === 0 ? null : value;
-    }),
-  );
-  return fill(t, [...first, ...after.flatMap((values, i) => typeDown(t, `After${i + 1}Lines`, values))]);
-}
+const DATA = PRACTICES_FILE;
+const withData = describeIfPractices;
 
 withData("real footprints from NHS England's practice file", () => {
   let records: PracticeRecord[];
