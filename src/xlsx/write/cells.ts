@@ -20,7 +20,7 @@ export interface CellUpdate {
   /**
    * The cell's new cached value. For the anchor of an array formula, its whole result: a
    * dynamic array (`cm` on the cell) is resized to the result and spills it; a legacy array keeps
-   * its block, padded with #N/A as Excel pads it.
+   * its block, filled as Excel fills it (a single row or column repeats, #N/A beyond).
    */
   readonly value: CachedValue | CachedGrid;
 }
@@ -102,6 +102,18 @@ export function spillResult(block: CachedGrid): CachedGrid {
 
 function numberText(n: number): string {
   return String(n);
+}
+
+/**
+ * A result in a legacy array's fixed block, as Excel fills it: a single row or column repeats
+ * across the block, and cells beyond the result show #N/A.
+ */
+function legacyValue(grid: CachedGrid, r: number, c: number): CachedValue {
+  const row = grid.length === 1 ? grid[0] : grid[r];
+  if (!row) return { error: "#N/A" };
+  const cols = Math.max(...grid.map((x) => x.length));
+  const value = cols === 1 ? row[0] : row[c];
+  return value === undefined ? { error: "#N/A" } : value;
 }
 
 /** The `t` attribute and `<v>` text for a value; undefined `v` for a blank. */
@@ -194,7 +206,7 @@ class SheetEdit {
         const inNew = inBlock(block, r, c);
         if (!inNew && !inBlock(old, r, c)) continue;
         if ((r !== u.row || c !== u.col) && this.formulaOf(r, c)) continue; // never overwrite another formula
-        const value = inNew ? (grid[r - u.row]?.[c - u.col] ?? (dynamic ? null : { error: "#N/A" })) : null;
+        const value = inNew ? (dynamic ? (grid[r - u.row]?.[c - u.col] ?? null) : legacyValue(grid, r - u.row, c - u.col)) : null;
         this.set(r, c, value, r === u.row && c === u.col ? blockRef(block) : undefined);
       }
     }
