@@ -14,7 +14,7 @@ import { MANIFEST_ID, MANIFEST_VERSION } from "../../src/templates/addin";
 import { calculate, specContent } from "../../src/templates/calc";
 import { renderXlsx } from "../../src/templates/xlsx";
 import { parseCell, parseRange } from "../../src/workbook/a1";
-import { Package, callsIcs, hasTypedIcsCall, readPackage } from "../../src/xlsx/write";
+import { Package, callsIcs, hasTypedIcsCall, readPackage, writeCachedValues } from "../../src/xlsx/write";
 import { contentTypeOf, relationships, sheetParts } from "../../src/xlsx/write/package";
 import { XmlElement, attr, childNamed, childrenNamed, parseXml, textOf } from "../../src/xlsx/write/xml";
 import { schemasMissing, validatePackage } from "../helpers/ooxml";
@@ -198,4 +198,43 @@ test("the POTSTREAMS block spills its 9 rows, not the 11 the sheet leaves room f
   expect(attr(anchor.formula!, "ref")).toBe("F7:G15");
   expect(cells.get("F15")!.value).toBe("Total");
   expect(parseCell("F7")).toEqual({ row: 6, col: 5 });
+});
+
+describe("recalc --out on a return whose spill changed size", () => {
+  /** The generated place-delegation with Pot lines typed in (written into the file as a user's save would hold them). */
+  async function returnWith(lines: { row: number; stream: string | null; amount: number | null }[]): Promise<string> {
+    const file = path.join(dir, `return-${lines.length}-${Math.random().toString(36).slice(2)}.xlsx`);
+    const original = new Uint8Array(fs.readFileSync(path.join(dir, "place-delegation.xlsx")));
+    const cells = lines.flatMap((l) => [
+      { row: l.row, col: 1, value: l.stream },
+      { row: l.row, col: 2, value: l.amount },
+    ]);
+    fs.writeFileSync(file, writeCachedValues(original, [{ sheet: "Pot", cells }]));
+    return file;
+  }
+
+  async function recalcOut(file: string): Promise<Map<string, FileCell>> {
+    const out = file.replace(/\.xlsx$/, "-out.xlsx");
+    expect(await main(["recalc", file, "--out", out], { out: () => undefined, err: () => undefined })).toBe(0);
+    const pkg = readPackage(new Uint8Array(fs.readFileSync(out)));
+    if (!schemasMissing()) expect(validatePackage(pkg).errors).toEqual([]);
+    return cellsOf(pkg, sheetParts(pkg).find((s) => s.name === "Pot")!.part);
+  }
+
+  test("a new stream: POTSTREAMS spills one row more, into the room the sheet left", async () => {
+    const cells = await recalcOut(await returnWith([{ row: 14, stream: "transformation", amount: 1000000 }]));
+    expect(attr(cells.get("F7")!.formula!, "ref")).toBe("F7:G16");
+    expect(cells.get("F14")!.value).toBe("Transformation and development"); // in catalogue order, before elective recovery
+    expect(cells.get("F15")!.value).toBe("Elective recovery");
+    expect(cells.get("F16")!.value).toBe("Total");
+    expect(cells.get("G16")!.value).toBe("485180000");
+  });
+
+  test("a stream removed: one row less, and the row it no longer covers holds nothing", async () => {
+    const cells = await recalcOut(await returnWith([{ row: 13, stream: null, amount: null }]));
+    expect(attr(cells.get("F7")!.formula!, "ref")).toBe("F7:G14");
+    expect(cells.get("F14")!.value).toBe("Total");
+    expect(cells.get("F15")!.value).toBeUndefined();
+    expect(cells.get("G15")!.value).toBeUndefined();
+  });
 });
