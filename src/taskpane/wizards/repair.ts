@@ -2,7 +2,8 @@
  * "Repair ICS formulas": workbooks already out there may hold ICS calls Excel never bound to the
  * add-in (saved as `ICS.` text, they stay at #NAME? however often the add-in loads; only entering
  * the formula again binds it). This finds them through the Workbook port and enters each again,
- * unprotecting a protected sheet with the empty password templates use and protecting it again.
+ * unprotecting a protected sheet with the empty password templates use and protecting it again
+ * with the options it had.
  * A legacy array (an old template's fixed block, every cell showing the same formula) is cleared
  * whole and entered once at its top-left, where it now spills.
  */
@@ -102,7 +103,7 @@ export async function repairIcsFormulas(port: WorkbookPort, options: { all: bool
       if (b.bottom > b.top || b.right > b.left) ops.push({ op: "clear", sheet: sheet.sheet, range: blockAddress(b) });
       ops.push({ op: "cells", sheet: sheet.sheet, at: cellAddress(b.top, b.left), cells: [[fromFileFormula(b.formula)]] });
     }
-    if (sheet.protected) ops.push({ op: "protect", sheet: sheet.sheet });
+    if (sheet.protected) ops.push({ op: "protect", sheet: sheet.sheet, ...(sheet.protectionOptions ? { options: sheet.protectionOptions } : {}) });
     try {
       await port.apply(ops);
       for (const b of blocks) repaired.push({ sheet: sheet.sheet, address: blockAddress(b), formula: fromFileFormula(b.formula) });

@@ -90,8 +90,9 @@ function excelMock(sheets: Record<string, SheetSpec>) {
           },
           protection: {
             protected: s.protected,
-            protect: function () {
-              log.push(`protect ${name}`);
+            options: { allowFormatColumns: true, allowFormatRows: true, allowFormatCells: false },
+            protect: function (options?: Record<string, boolean>) {
+              log.push(`protect ${name}${options ? ` ${JSON.stringify(options)}` : ""}`);
             },
             unprotect: function (password: string) {
               log.push(`unprotect ${name} "${password}"`);
@@ -153,6 +154,7 @@ describe("on Office.js (office-addin-mock)", () => {
       {
         sheet: "Pot",
         protected: true,
+        protectionOptions: { allowFormatCells: false, allowFormatColumns: true, allowFormatRows: true },
         cells: [
           { address: "F6", formula: f, value: { error: "#NAME?" } },
           { address: "G6", formula: f, value: { error: "#NAME?" } },
@@ -168,7 +170,7 @@ describe("on Office.js (office-addin-mock)", () => {
     const result = await repairIcsFormulas(port, { all: false });
     expect(result.repaired).toEqual([{ sheet: "Pot", address: "F6:G7", formula: f }]);
     // The legacy block is cleared whole, then entered once at its top-left, all in one sync.
-    expect(log).toEqual(["load items/name", 'unprotect Pot ""', "Pot!F6:G7", "clear Pot!F6:G7", "Pot!F6", "protect Pot"]);
+    expect(log).toEqual(["load items/name", 'unprotect Pot ""', "Pot!F6:G7", "clear Pot!F6:G7", "Pot!F6", 'protect Pot {"allowFormatCells":false,"allowFormatColumns":true,"allowFormatRows":true}']);
     expect(sync).toHaveBeenCalledTimes(3);
     expect(items[0].ranges.F6.formulas).toEqual([[f]]);
   });
