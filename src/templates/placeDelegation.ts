@@ -419,7 +419,7 @@ export function placeDelegation(options: PlaceDelegationOptions = {}): TemplateS
     target: "Target £ (ICS.DELEGATE)",
     start: "Starting point £",
     upliftUsed: "Minimum uplift used",
-    budget: "Budget £ (ICS.CONVERGE)",
+    budget: "Budget £ (ICS.CONVERGE; a \"target\" line gets its target)",
     change: "Change on last year £",
     changeRate: "Change on last year",
     dft: "Distance from target (ICS.DFT)",

@@ -38,7 +38,7 @@ export interface Generated {
 
 export async function generate(name: string, options: TemplateOptions = {}, dir = scratchDir()): Promise<Generated> {
   const spec = templateSpec(name, options);
-  const { buffer, review: generatedReview } = await renderXlsx(spec);
+  const { buffer, review: generatedReview } = await renderXlsx(spec, { prefilledFrom: spec.prefilledFrom });
   const file = path.join(dir, `${name}.xlsx`);
   fs.writeFileSync(file, buffer);
   const loaded = await loadWorkbook(file);
