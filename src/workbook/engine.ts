@@ -120,6 +120,10 @@ export class EngineWorkbook implements WorkbookPort {
     return this.hf.getSheetNames();
   }
 
+  async namesInUse(): Promise<string[]> {
+    return this.hf.listNamedExpressions();
+  }
+
   // ---- for the playground's grid ----
 
   /** Called after every change (a write batch or an edited cell). Returns an unsubscribe function. */

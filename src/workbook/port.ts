@@ -53,4 +53,6 @@ export interface WorkbookPort {
   /** Sheet name and A1 address of the current selection. */
   getSelection(): Promise<{ sheet: string; range: string }>;
   sheetNames(): Promise<string[]>;
+  /** The workbook-scoped defined names, as written (Excel compares them without case). */
+  namesInUse(): Promise<string[]>;
 }
