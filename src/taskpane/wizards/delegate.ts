@@ -65,6 +65,23 @@ export function removeWeightColumn(inputs: DelegateInputs, index: number): Deleg
   return { ...inputs, weightNames: drop(inputs.weightNames), places: inputs.places.map((p) => ({ ...p, weights: drop(p.weights) })) };
 }
 
+/** The places table's columns in order, for a pasted block: the name, each weight, then floor and cap when used. */
+export function placeColumns(inputs: DelegateInputs): string[] {
+  return ["Place", ...inputs.weightNames.map((h, i) => h.trim() || `Weight ${i + 1}`), ...(inputs.useFloors ? ["Floor"] : []), ...(inputs.useCaps ? ["Cap"] : [])];
+}
+
+/** One pasted cell into a place, by the column it lands in. */
+export function setPlaceCell(inputs: DelegateInputs): (place: Place, column: number, text: string) => Place {
+  const k = inputs.weightNames.length;
+  return (place, column, text) => {
+    if (column === 0) return { ...place, name: text };
+    if (column <= k) return { ...place, weights: place.weights.map((w, i) => (i === column - 1 ? text : w)) };
+    const rest = [...(inputs.useFloors ? ["floor" as const] : []), ...(inputs.useCaps ? ["cap" as const] : [])];
+    const key = rest[column - k - 1];
+    return key ? { ...place, [key]: text } : place;
+  };
+}
+
 export function usedPlaces(inputs: DelegateInputs): Place[] {
   return usedRows(inputs.places, (p) => [p.name, ...p.weights, inputs.useFloors ? p.floor : "", inputs.useCaps ? p.cap : ""]);
 }

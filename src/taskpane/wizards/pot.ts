@@ -4,7 +4,7 @@
  * =ICS.POTSTREAMS, and a check that the streams add up to the pot.
  */
 import { ArgValue, Cell } from "../../core";
-import { STREAMS } from "../../core/rules/streams";
+import { STREAMS, streamIndex } from "../../core/rules/streams";
 import { CellContent, WorkbookOp } from "../../workbook/port";
 import { ErrorSite, Issue, issueFrom, runCore } from "./check";
 import { MessageContext, ParsedError, rowName } from "./messages";
@@ -40,6 +40,20 @@ export function blankLine(): PotLine {
 
 export function newPotInputs(today = new Date()): PotInputs {
   return { year: financialYear(today), units: "£000", roundTo: defaultRoundTo("£000"), lines: [blankLine(), blankLine(), blankLine()] };
+}
+
+/** The table's columns in order, for a pasted block: stream, amount, pooled share. */
+export const LINE_COLUMNS = ["Stream", "Amount", "Pooled share"] as const;
+
+/** One pasted cell into a line: a stream by its name or key (any case), or the amount or share as typed. */
+export function setLineCell(line: PotLine, column: number, text: string): PotLine {
+  if (column === 0) {
+    const i = streamIndex(text);
+    return { ...line, stream: i === undefined ? text : STREAMS[i].display };
+  }
+  if (column === 1) return { ...line, amount: text };
+  if (column === 2) return { ...line, share: text };
+  return line;
 }
 
 export function usedLines(inputs: PotInputs): PotLine[] {

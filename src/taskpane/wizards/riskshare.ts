@@ -10,6 +10,7 @@ import { CellContent, WorkbookOp } from "../../workbook/port";
 import { ErrorSite, Issue, columnOf, issueFrom, runCore } from "./check";
 import { MessageContext, ParsedError, money as plainMoney, rowName } from "./messages";
 import { entryCell, usedRows } from "./entry";
+import { PastePlan, applyPaste } from "./paste";
 import { SHARE_FORMAT, STYLE, SheetWriter, Units, absoluteRange, asText, defaultRoundTo, moneyFormat, moneyHeader, namePrefix } from "./sheet";
 
 /** How the pane describes each of ICS.RISKSHARE's methods (the methods themselves are the core's). */
@@ -104,6 +105,52 @@ export function addBand(inputs: RiskShareInputs): RiskShareInputs {
 export function addScenario(inputs: RiskShareInputs): RiskShareInputs {
   const label = `Scenario ${inputs.scenarios.length + 1}`;
   return { ...inputs, scenarios: [...inputs.scenarios, { label, variance: "", own: inputs.parties.map(() => "") }] };
+}
+
+/** The columns of the parties table, for a pasted block. */
+export function partyColumns(inputs: RiskShareInputs): string[] {
+  return ["Party", "Contribution", ...(inputs.useCaps ? ["Cap"] : [])];
+}
+
+/** A pasted block of parties; the bands' and what-ifs' per-party columns grow with them. */
+export function pasteParties(inputs: RiskShareInputs, plan: PastePlan): RiskShareInputs {
+  const parties = applyPaste(inputs.parties, plan, blankParty, (party, column, text) => {
+    if (column === 0) return { ...party, name: text };
+    if (column === 1) return { ...party, contribution: text };
+    if (column === 2) return { ...party, cap: text };
+    return party;
+  });
+  const pad = (xs: string[]) => [...xs, ...Array.from({ length: Math.max(0, parties.length - xs.length) }, () => "")];
+  return { ...inputs, parties, bands: inputs.bands.map((b) => ({ ...b, shares: pad(b.shares) })), scenarios: inputs.scenarios.map((s) => ({ ...s, own: pad(s.own) })) };
+}
+
+/** The columns of the bands table: the limit, then each party's share. */
+export function bandColumns(inputs: RiskShareInputs): string[] {
+  return ["Up to", ...inputs.parties.map((p, i) => p.name.trim() || `Party ${i + 1}`)];
+}
+
+export function pasteBands(inputs: RiskShareInputs, plan: PastePlan): RiskShareInputs {
+  const blank = (): Band => ({ upTo: "", shares: inputs.parties.map(() => "") });
+  const bands = applyPaste(inputs.bands, plan, blank, (band, column, text) =>
+    column === 0 ? { ...band, upTo: text } : { ...band, shares: band.shares.map((s, i) => (i === column - 1 ? text : s)) },
+  );
+  return { ...inputs, bands };
+}
+
+/** The columns of the what-ifs table: the label, then the variance (or each party's own). */
+export function scenarioColumns(inputs: RiskShareInputs): string[] {
+  return ["What-if", ...(inputs.method === "own" ? inputs.parties.map((p, i) => p.name.trim() || `Party ${i + 1}`) : ["Variance"])];
+}
+
+export function pasteScenarios(inputs: RiskShareInputs, plan: PastePlan): RiskShareInputs {
+  const own = inputs.method === "own";
+  const blank = (): Scenario => ({ label: "", variance: "", own: inputs.parties.map(() => "") });
+  const scenarios = applyPaste(inputs.scenarios, plan, blank, (s, column, text) => {
+    if (column === 0) return { ...s, label: text };
+    if (!own) return column === 1 ? { ...s, variance: text } : s;
+    return { ...s, own: s.own.map((v, i) => (i === column - 1 ? text : v)) };
+  });
+  return { ...inputs, scenarios };
 }
 
 export function usedParties(inputs: RiskShareInputs): Party[] {
