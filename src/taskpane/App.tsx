@@ -37,7 +37,8 @@ const useStyles = makeStyles({
   root: { padding: "8px 12px 16px", fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground1, minWidth: 0, maxWidth: "100%", boxSizing: "border-box", overflowWrap: "anywhere" },
   top: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px", flexWrap: "wrap" },
   title: { display: "block", margin: "4px 0 4px" },
-  tabs: { minWidth: 0, overflow: "hidden" },
+  tabRow: { display: "flex", alignItems: "center", minWidth: 0, overflow: "hidden" },
+  tabs: { minWidth: 0, flexShrink: 1 },
   panel: { paddingTop: "4px", minWidth: 0 },
 });
 
@@ -103,17 +104,20 @@ export function App({ port }: { port: WorkbookPort }): React.JSX.Element {
             Function reference
           </Link>
         </div>
+        {/* The "More" button sits beside the tab list, not in it: a tablist may hold only tabs. */}
         <Overflow minimumVisible={1} padding={8}>
-          <TabList className={styles.tabs} size="small" selectedValue={panel} onTabSelect={(_, data) => setPanel(data.value as PanelId)} aria-label="Wizards">
-            {PANELS.map((p) => (
-              <OverflowItem key={p.id} id={p.id} priority={p.id === panel ? 2 : 1}>
-                <Tab id={`tab-${p.id}`} value={p.id} aria-controls={`panel-${p.id}`}>
-                  {p.label}
-                </Tab>
-              </OverflowItem>
-            ))}
+          <div className={styles.tabRow}>
+            <TabList className={styles.tabs} size="small" selectedValue={panel} onTabSelect={(_, data) => setPanel(data.value as PanelId)} aria-label="Wizards">
+              {PANELS.map((p) => (
+                <OverflowItem key={p.id} id={p.id} priority={p.id === panel ? 2 : 1}>
+                  <Tab id={`tab-${p.id}`} value={p.id} aria-controls={`panel-${p.id}`}>
+                    {p.label}
+                  </Tab>
+                </OverflowItem>
+              ))}
+            </TabList>
             <MoreTabs onSelect={choose} />
-          </TabList>
+          </div>
         </Overflow>
         {PANELS.map((p) => (
           <div key={p.id} id={`panel-${p.id}`} role="tabpanel" aria-labelledby={`tab-${p.id}`} hidden={panel !== p.id} className={styles.panel}>

@@ -23,10 +23,34 @@ function OutsideExcel({ host }: { host: string | null }): React.JSX.Element {
   );
 }
 
-Office.onReady((info) => {
-  (window as unknown as { __officeReady: unknown }).__officeReady = info;
+/** office.js did not load (offline, blocked, or the page opened from a file): say so, and how to go on. */
+function NoOffice(): React.JSX.Element {
+  return (
+    <div style={{ padding: 12 }}>
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Office did not load</MessageBarTitle>
+          This pane needs office.js, Microsoft&apos;s Office library, and it could not be loaded: the network may be offline or the address blocked, or the page was opened outside Excel. In Excel, check
+          the connection and reopen the add-in (Home &gt; ICS wizards). To use the wizards without Excel, open the <Link href="playground.html">playground</Link>, which runs them on a sample workbook in
+          this browser.
+        </MessageBarBody>
+      </MessageBar>
+    </div>
+  );
+}
+
+function render(node: React.ReactNode): void {
   const element = document.getElementById("root");
-  if (!element) return;
-  const inExcel = info.host === Office.HostType.Excel;
-  createRoot(element).render(<Themed>{inExcel ? <App port={new OfficeWorkbook()} /> : <OutsideExcel host={info.host ? String(info.host) : null} />}</Themed>);
-});
+  if (element) createRoot(element).render(<Themed>{node}</Themed>);
+}
+
+if (typeof Office === "undefined") {
+  (window as unknown as { __officeReady: unknown }).__officeReady = { missing: true };
+  render(<NoOffice />);
+} else {
+  Office.onReady((info) => {
+    (window as unknown as { __officeReady: unknown }).__officeReady = info;
+    const inExcel = info.host === Office.HostType.Excel;
+    render(inExcel ? <App port={new OfficeWorkbook()} /> : <OutsideExcel host={info.host ? String(info.host) : null} />);
+  });
+}

@@ -85,3 +85,32 @@ describe("the messages the issue reported, as finance staff now read them", () =
     );
   });
 });
+
+import { negated, signWarnings, unitWarnings } from "../../../src/taskpane/wizards/sanity";
+
+describe("sanity checks that ask", () => {
+  test("£312,400,000 typed in £000 asks whether it is pounds", () => {
+    const [w] = unitWarnings("£000", [{ field: "amount", label: "Amount to delegate", text: "312,400,000" }]);
+    expect(w.message).toBe("Amount to delegate: 312,400,000 in £000 is £312bn, more than any system's allocation. Did you type it in pounds?");
+    expect(w.fix?.kind).toBe("units-pounds");
+    expect(unitWarnings("£", [{ field: "amount", label: "Amount", text: "312,400,000" }])).toEqual([]);
+    expect(unitWarnings("£000", [{ field: "amount", label: "Amount", text: "312,400" }])).toEqual([]);
+  });
+
+  test("a £ sign in a £000 sheet asks", () => {
+    const [w] = unitWarnings("£000", [{ field: "lines.0.amount", label: "Amount, line 1", text: "£1,250" }]);
+    expect(w.message).toMatch(/you typed a £ sign, but the sheet is in £000, so £1,250 is read as £1,250k \(1,250,000 pounds\)/);
+  });
+
+  test("an Underspend of +1,200 asks to make it −1,200; an Overspend of +2,500 does not", () => {
+    const ws = signWarnings("£000", [
+      { field: "scenarios.0.variance", label: "Underspend", text: "1,200" },
+      { field: "scenarios.1.variance", label: "Overspend £2.5m", text: "2500" },
+      { field: "scenarios.2.variance", label: "Deficit", text: "-300" },
+    ]);
+    expect(ws.map((w) => w.field)).toEqual(["scenarios.0.variance", "scenarios.2.variance"]);
+    expect(ws[0].message).toBe('"Underspend" is +£1,200k, which is an overspend: overspends are + and underspends −. Make it −£1,200k?');
+    expect(negated("1,200")).toBe("-1,200");
+    expect(negated("-300")).toBe("300");
+  });
+});
