@@ -16,10 +16,10 @@ import {
   Party,
   RiskShareInputs,
   Scenario,
+  Underspend,
   addBand,
   addParty,
   addScenario,
-  bandColumns,
   checkRiskShare,
   newRiskShareInputs,
   pasteBands,
@@ -28,6 +28,9 @@ import {
   removeParty,
   riskShareOps,
   riskShareStepOf,
+  needsOwnVariances,
+  underspendChoices,
+  usesBands,
 } from "./wizards/riskshare";
 import { Warning, negated, signWarnings, unitWarnings } from "./wizards/sanity";
 import { freeSheetName, moneyHeader, namePrefix } from "./wizards/sheet";
@@ -48,7 +51,8 @@ export function RiskShareWizard({ port }: { port: WorkbookPort }): React.JSX.Ele
   const setScenario = (index: number, patch: Partial<Scenario>) => setInputs((prev) => ({ ...prev, scenarios: prev.scenarios.map((s, i) => (i === index ? { ...s, ...patch } : s)) }));
   const partyName = (i: number) => inputs.parties[i].name.trim() || `Party ${i + 1}`;
   const methodIssue = issueOn(issues, "method");
-  const own = inputs.method === "own";
+  const underspendIssue = issueOn(issues, "underspend");
+  const own = needsOwnVariances(inputs);
 
   const asks = warnings
     .open([
@@ -99,7 +103,7 @@ export function RiskShareWizard({ port }: { port: WorkbookPort }): React.JSX.Ele
 
   const agreementStep = (
     <>
-      <Hint>How a variance is shared. A contingency absorbs a net overspend first; an underspend is shared in full.</Hint>
+      <Hint>How a variance is shared. A contingency absorbs a net overspend first; caps limit exposure to overspends only; an underspend is shared in full by its own rule.</Hint>
       <Field label="Method" validationState={methodIssue ? "error" : "none"} validationMessage={methodIssue ? { children: methodIssue.message, role: undefined } : undefined}>
         <RadioGroup value={inputs.method} onChange={(_, d) => set({ method: d.value as Method })}>
           {METHODS.map((m) => (
@@ -107,7 +111,14 @@ export function RiskShareWizard({ port }: { port: WorkbookPort }): React.JSX.Ele
           ))}
         </RadioGroup>
       </Field>
-      {inputs.method === "bands" && (
+      <Field label="Underspends" validationState={underspendIssue ? "error" : "none"} validationMessage={underspendIssue ? { children: underspendIssue.message, role: undefined } : undefined}>
+        <RadioGroup value={inputs.underspend} onChange={(_, d) => set({ underspend: d.value as Underspend })}>
+          {underspendChoices(inputs.method).map((m) => (
+            <Radio key={m.key || "default"} value={m.key} label={m.key ? `${m.key}: ${m.label}` : m.label} />
+          ))}
+        </RadioGroup>
+      </Field>
+      {usesBands(inputs) && (
         <>
           <RowsTable
             caption="Bands (a blank limit is no limit; a row of blank shares is pro rata)"
@@ -205,6 +216,7 @@ export function RiskShareWizard({ port }: { port: WorkbookPort }): React.JSX.Ele
         rows={check.preview.parties.map((party, p) => [party, ...check.preview!.scenarios.map((s) => fmt(s.shares[p]))])}
         footer={[
           ["Borne by the contingency", ...check.preview.scenarios.map((s) => fmt(s.contingency))],
+          ...(check.preview.scenarios.some((s) => s.retained !== 0) ? [["Retained in the pool", ...check.preview.scenarios.map((s) => fmt(s.retained))]] : []),
           ["Total (the variance)", ...check.preview.scenarios.map((s) => fmt(s.variance))],
         ]}
       />
