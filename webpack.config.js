@@ -38,6 +38,19 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // functions.json's help links (@helpurl, to help/functions.html) follow the manifest's host in a release build.
+      {
+        apply(compiler) {
+          if (keepLocalhost) return;
+          const { Compilation, sources } = compiler.webpack;
+          compiler.hooks.thisCompilation.tap("HelpUrls", (compilation) => {
+            compilation.hooks.processAssets.tap({ name: "HelpUrls", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+              const asset = compilation.getAsset("functions.json");
+              if (asset) compilation.updateAsset("functions.json", new sources.RawSource(asset.source.source().toString().replaceAll(DEV_URL, PROD_URL)));
+            });
+          });
+        },
+      },
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

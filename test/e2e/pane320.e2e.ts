@@ -253,7 +253,7 @@ describeIfChromium("the task pane at 320 px", () => {
     await typeInto(page, "Contribution, party 2", "40,000");
     await checkStep(page, "riskshare-1");
     await next(page);
-    await pane(page).getByLabel(/^bands:/).check();
+    await pane(page).getByRole("radiogroup", { name: "Method" }).getByLabel(/^bands:/).check();
     await pane(page).getByRole("button", { name: "Add a band" }).click();
     await typeInto(page, "Band 1 up to", "1000");
     await typeInto(page, "Band 1, share of Host ICB", "100%");
@@ -333,6 +333,18 @@ describeIfChromium("the task pane at 320 px", () => {
     expect(await axeViolations(offline)).toEqual([]);
     await screenshot(offline, "pane320-no-office");
     await offline.close();
+  });
+
+  test("the function reference, linked from the pane, reads at 350 px with no sideways scroll and passes the scan", async () => {
+    expect(await pane(page).getByRole("link", { name: "Function reference" }).getAttribute("href")).toBe("help/functions.html");
+    const help = await browser.newPage({ viewport: { width: 350, height: 800 } });
+    await help.goto(`${server.origin}/help/functions.html#icsdelegate`);
+    await help.getByRole("heading", { name: "ICS.DELEGATE" }).waitFor();
+    expect(await help.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    await expect(help.getByText("Errors and how to fix them").count()).resolves.toBeGreaterThan(0);
+    expect(await axeViolations(help)).toEqual([]);
+    await screenshot(help, "pane320-reference");
+    await help.close();
   });
 
   test("nothing was fetched from anywhere but this machine, and nothing failed", () => {

@@ -220,7 +220,7 @@ describeIfChromium("the playground", () => {
     await screenshot(page, "riskshare-1-parties");
     await next(page);
 
-    await pane(page).getByLabel(/^bands:/).check();
+    await pane(page).getByRole("radiogroup", { name: "Method" }).getByLabel(/^bands:/).check();
     await pane(page).getByRole("button", { name: "Add a band" }).click();
     await pane(page).getByRole("button", { name: "Add a band" }).click();
     for (const [b, band] of RISK.bands.entries()) {
@@ -278,7 +278,7 @@ describeIfChromium("the playground", () => {
     await page.keyboard.press("Control+A");
     await page.keyboard.type("pro rata");
     await page.keyboard.press("Enter");
-    await expect(page.locator(".notice[role=alert]").textContent()).resolves.toBe("Choose one of: proportional, equal, own, lead, bands");
+    await expect(page.locator(".notice[role=alert]").textContent()).resolves.toBe("Choose one of: proportional, equal, own, waterfall, lead, bands");
     await page.keyboard.press("Escape");
     expect(await read(page, "Risk share 2", "B3")).toEqual([["bands"]]);
   });
