@@ -38,6 +38,9 @@ const CONVENTIONS: readonly { term: string; text: string }[] = [
  */
 export function plainWords(text: string): string {
   return text
+    .replace(/^n×1,? (?=[a-z])/, "A column: ")
+    .replace(/^n×k,? (?=[a-z])/, "A table: ")
+    .replace(/^1×y: /, "")
     .replace(/\b(?:an? )?n×1 (range|column)\b/g, "a column")
     .replace(/\b(?:an? )?1×n (range|row)\b/g, "a row")
     .replace(/\b(?:an? )?n×1\b/g, "a column")
