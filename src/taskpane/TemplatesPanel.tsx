@@ -5,6 +5,7 @@ import { TEMPLATES, templateSpec } from "../templates";
 import { WorkbookPort } from "../workbook/port";
 import { useAnnounce } from "./components/announce";
 import { Hint } from "./components/fields";
+import { repairIcsFormulas } from "./wizards/repair";
 import { insertTemplate } from "./wizards/templates";
 
 const useStyles = makeStyles({
@@ -26,6 +27,20 @@ export function TemplatesPanel({ port }: { port: WorkbookPort }): React.JSX.Elem
   React.useEffect(() => {
     if (status.kind === "done" || status.kind === "error") result.current?.focus();
   }, [status]);
+
+  const [repair, setRepair] = React.useState<{ kind: "idle" | "working" } | { kind: "done" | "error"; message: string }>({ kind: "idle" });
+  const repairFormulas = async () => {
+    setRepair({ kind: "working" });
+    try {
+      const outcome = await repairIcsFormulas(port, { all: true });
+      setRepair({ kind: outcome.failed.length > 0 ? "error" : "done", message: outcome.message });
+      announce(outcome.message, outcome.failed.length > 0 ? "assertive" : "polite");
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      setRepair({ kind: "error", message });
+      announce(`Could not repair the formulas: ${message}`, "assertive");
+    }
+  };
 
   const insert = async (name: string) => {
     setStatus({ kind: "busy", name });
@@ -69,6 +84,16 @@ export function TemplatesPanel({ port }: { port: WorkbookPort }): React.JSX.Elem
             </MessageBarBody>
           </MessageBar>
         </div>
+      )}
+      <div className={styles.actions} style={{ marginTop: 16 }}>
+        <Button size="small" onClick={repairFormulas} disabled={repair.kind === "working"}>
+          Repair ICS formulas
+        </Button>
+      </div>
+      {(repair.kind === "done" || repair.kind === "error") && (
+        <MessageBar intent={repair.kind === "done" ? "success" : "warning"} layout="multiline" style={{ marginTop: 8 }} aria-label="Repair result">
+          <MessageBarBody>{repair.message}</MessageBarBody>
+        </MessageBar>
       )}
     </section>
   );
