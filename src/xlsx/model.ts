@@ -30,6 +30,12 @@ export interface ReadCell {
   readonly formulaKind?: FormulaKind;
   /** The block an array or dynamic-array formula fills, as saved, e.g. "F19:F22". */
   readonly ref?: string;
+  /**
+   * Why the cell has a formula the reader did not read: longer or nested deeper than the limits
+   * (`ReadLimits`), a what-if data table (`TABLE`), a shared formula whose master is missing. The
+   * cell keeps its saved value and is not to be recalculated; `ReadWorkbook.warnings` names it too.
+   */
+  readonly unreadFormula?: string;
 }
 
 export interface ReadSheet {

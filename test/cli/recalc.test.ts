@@ -138,6 +138,6 @@ describe("usage", () => {
     expect(await cli("recalc", path.join(dir, "missing.xlsx"))).toMatchObject({ code: 2, err: expect.stringContaining("no such file") });
     const text = path.join(dir, "notes.xlsx");
     fs.writeFileSync(text, "not a zip");
-    expect(await cli("recalc", text)).toMatchObject({ code: 2, err: expect.stringContaining("not a workbook exceljs can read") });
+    expect(await cli("recalc", text)).toMatchObject({ code: 2, err: expect.stringContaining("this is a text file (CSV or similar) saved with an Excel file name, not a workbook: open it in Excel and save it as an Excel Workbook (.xlsx)") });
   });
 });
