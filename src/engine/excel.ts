@@ -200,6 +200,9 @@ export class ExcelPlugin extends FunctionPlugin {
     "ERROR.TYPE": { method: "xlErrorType", parameters: [{ argumentType: SCALAR }] },
     LOOKUP: { method: "xlLookup", parameters: [{ argumentType: SCALAR }, { argumentType: ANY }, { argumentType: ANY, optionalArg: true }], enableArrayArithmeticForArguments: true },
     AGGREGATE: { method: "xlAggregate", parameters: [{ argumentType: NUMBER }, { argumentType: NUMBER }, { argumentType: ANY }], repeatLastArgs: 1 },
+    AND: { method: "xlAnd", parameters: [{ argumentType: ANY }], repeatLastArgs: 1 },
+    OR: { method: "xlOr", parameters: [{ argumentType: ANY }], repeatLastArgs: 1 },
+    XOR: { method: "xlXor", parameters: [{ argumentType: ANY }], repeatLastArgs: 1 },
     MODE: { method: "xlMode", parameters: [{ argumentType: ANY }], repeatLastArgs: 1 },
     "MODE.SNGL": { method: "xlMode", parameters: [{ argumentType: ANY }], repeatLastArgs: 1 },
   };
@@ -419,6 +422,47 @@ export class ExcelPlugin extends FunctionPlugin {
           return k <= 0 || k >= 4 ? new CellError(ErrorType.NUM) : percentileExc(sorted, Math.trunc(k) / 4);
       }
     });
+  }
+
+  /**
+   * The logical values AND, OR and XOR combine, as Excel takes them: in a range or array, blanks
+   * and text are skipped (HyperFormula counts a blank as FALSE, so AND over a column with a gap is
+   * FALSE where Excel's is TRUE); a number is TRUE unless 0; text given directly is TRUE or FALSE
+   * or #VALUE!; no logical value at all is #VALUE!.
+   */
+  private logical(ast: Ast, state: State, name: string, combine: (values: boolean[]) => boolean) {
+    return this.run(ast, state, name, (...args) => {
+      const values: boolean[] = [];
+      for (const a of args) {
+        const inRange = a instanceof SimpleRangeValue;
+        for (const v of cells(a)) {
+          if (v instanceof CellError) return v;
+          if (typeof v === "boolean") values.push(v);
+          else if (typeof v === "string") {
+            if (inRange) continue;
+            const upper = v.toUpperCase();
+            if (upper === "TRUE" || upper === "FALSE") values.push(upper === "TRUE");
+            else return new CellError(ErrorType.VALUE);
+          } else {
+            const n = num(v);
+            if (n !== undefined) values.push(n !== 0);
+          }
+        }
+      }
+      return values.length === 0 ? new CellError(ErrorType.VALUE) : combine(values);
+    });
+  }
+
+  xlAnd(ast: Ast, state: State) {
+    return this.logical(ast, state, "AND", (v) => v.every(Boolean));
+  }
+
+  xlOr(ast: Ast, state: State) {
+    return this.logical(ast, state, "OR", (v) => v.some(Boolean));
+  }
+
+  xlXor(ast: Ast, state: State) {
+    return this.logical(ast, state, "XOR", (v) => v.filter(Boolean).length % 2 === 1);
   }
 
   /** MODE and MODE.SNGL: the most frequent number, the first to occur among ties; #N/A when none repeats. */

@@ -132,6 +132,20 @@ function indexOf(wb: ReadWorkbook, subtotals: Map<string, number[]>, spills: Map
     tableAt: (sheet, row, col) => tablesBySheet.get(sheet.toLowerCase())?.find((t) => row >= t.top && row <= t.bottom && col >= t.left && col <= t.right),
     spillAt: (sheet, row, col) => spills.get(sheet.toLowerCase())?.get(key(row, col)),
     subtotalCells: (sheet) => subtotals.get(sheet.toLowerCase()),
+    constantAt: (sheet, row, col) => {
+      // Looked up on demand (rare: a function number given by reference), by binary search of the row-major cells.
+      const cells = wb.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase())?.cells ?? [];
+      let lo = 0;
+      let hi = cells.length;
+      const k = key(row, col);
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (key(cells[mid].row, cells[mid].col) < k) lo = mid + 1;
+        else hi = mid;
+      }
+      const c = cells[lo];
+      return c && c.row === row && c.col === col ? c.value : undefined;
+    },
     usedBottom,
     usedRight,
     engineFunctions: engineFunctions(),

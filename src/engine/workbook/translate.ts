@@ -74,6 +74,8 @@ export interface WorkbookIndex {
   spillAt(sheet: string, row: number, col: number): Area | undefined;
   /** Cells holding SUBTOTAL or AGGREGATE on a sheet, as row-major keys (row * MAX_COLUMNS + col), sorted. */
   subtotalCells(sheet: string): readonly number[] | undefined;
+  /** The constant in a cell (for SUBTOTAL's and AGGREGATE's function and option numbers given by reference). */
+  constantAt(sheet: string, row: number, col: number): unknown;
   /** The last used row and column of the whole workbook (zero-based). */
   usedBottom: number;
   usedRight: number;
@@ -91,6 +93,13 @@ export interface Site {
 
 /** Functions that reach outside the workbook: never called, their cells keep their saved values. */
 const NEVER_FOLLOWED = new Set(["WEBSERVICE", "RTD", "CALL", "REGISTER.ID", "SQL.REQUEST", "FILTERXML", "IMAGE", "STOCKHISTORY", "CUBEVALUE", "CUBEMEMBER", "CUBESET", "CUBEMEMBERPROPERTY", "CUBERANKEDMEMBER", "CUBEKPIMEMBER", "CUBESETCOUNT", "HYPERLINK_EXTERNAL", "INFO", "CELL", "PY", "COPILOT", "TRANSLATE", "DETECTLANGUAGE"]);
+/**
+ * Functions the engine computes differently from Excel, seen on the corpus: its approximations of
+ * these distributions differ from Excel's in the 8th or 9th digit (BETA.DIST with bounds is wrong
+ * outright). Their cells keep Excel's saved values.
+ */
+const DIFFERS_FROM_EXCEL = new Set(["BETA.DIST", "BETADIST", "CONFIDENCE.T", "F.DIST.RT", "FDIST", "T.INV", "T.INV.2T", "TINV"]);
+
 /** Excel's names for functions the engine has under another name. */
 const ALIASES: Record<string, string> = { "ERF.PRECISE": "ERF", "ERFC.PRECISE": "ERFC", "CEILING.PRECISE": "CEILING.PRECISE", "FORECAST.LINEAR": "FORECAST" };
 
@@ -100,7 +109,16 @@ const POSITIONAL = new Set(["ROWS", "COLUMNS", "COUNTBLANK", "INDEX", "OFFSET", 
 const MULTI_AREA = new Set(["SUM", "COUNT", "COUNTA", "MAX", "MIN", "AVERAGE", "PRODUCT", "SUMSQ", "MAXA", "MINA", "AVERAGEA", "STDEV", "STDEV.S", "STDEV.P", "STDEVA", "STDEVP", "VAR", "VAR.S", "VAR.P", "VARA", "VARP", "MEDIAN", "LARGE", "SMALL", "CONCATENATE", "CONCAT", "TEXTJOIN", "AND", "OR", "XOR"]);
 
 /** A formula may be at most this long (after names are written out) and this deep. */
-export const LIMITS = { length: 20000, depth: 100, chain: 1000, nameDepth: 16, areaCells: 200000, subtotalPieces: 250 };
+export const LIMITS = { length: 20000, depth: 64, chain: 1000, nameDepth: 16, areaCells: 200000, subtotalPieces: 250 };
+
+/** One open parenthesis: its function ("" for grouping), argument number, operators seen. */
+interface Frame {
+  fn: string;
+  arg: number;
+  ops: number;
+  /** For SUBTOTAL and AGGREGATE: the tokens of the first two arguments. */
+  leading?: Token[][];
+}
 
 class Keep extends Error {
   constructor(public readonly kept: Kept) {
@@ -288,7 +306,7 @@ export class Translator {
   private rewrite(tokens: readonly Token[], site: Site, nameDepth: number, names: string[]): string {
     const out: string[] = [];
     // One frame per open parenthesis: the function it belongs to (or "" for grouping) and its argument number.
-    const frames: { fn: string; arg: number; ops: number }[] = [{ fn: "", arg: 0, ops: 0 }];
+    const frames: Frame[] = [{ fn: "", arg: 0, ops: 0 }];
     let braces = 0;
     let maxDepth = 0;
     let pendingFunction: string | undefined;
@@ -304,6 +322,9 @@ export class Translator {
     };
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
+      const top = frames[frames.length - 1];
+      // SUBTOTAL's and AGGREGATE's function and option numbers decide what their ranges skip.
+      if (top.leading && top.arg < 2 && tok.kind !== "comma" && tok.kind !== "close" && tok.kind !== "space") top.leading[top.arg].push(tok);
       switch (tok.kind) {
         case "function": {
           const name = this.functionName(tok.body ?? tok.text);
@@ -326,7 +347,7 @@ export class Translator {
           continue;
         }
         case "open":
-          frames.push({ fn: pendingFunction ?? "", arg: 0, ops: 0 });
+          frames.push({ fn: pendingFunction ?? "", arg: 0, ops: 0, ...(pendingFunction === "SUBTOTAL" || pendingFunction === "AGGREGATE" ? { leading: [[], []] } : {}) });
           pendingFunction = undefined;
           maxDepth = Math.max(maxDepth, frames.length - 1);
           if (maxDepth > LIMITS.depth) throw new Keep({ reason: "complex", detail: `nested more than ${LIMITS.depth} deep` });
@@ -388,6 +409,7 @@ export class Translator {
     }
     if (name.startsWith("_XLDUDF_ICS_")) return `ICS.${name.slice("_XLDUDF_ICS_".length)}`;
     if (NEVER_FOLLOWED.has(name)) throw new Keep({ reason: "external", detail: name });
+    if (DIFFERS_FROM_EXCEL.has(name)) throw new Keep({ reason: "function", detail: `${name} (the engine's differs from Excel's in the last digits)` });
     if (name === "ANCHORARRAY" || name === "SINGLE") return name;
     const alias = ALIASES[name];
     if (alias && this.index.engineFunctions.has(alias)) return alias;
@@ -408,7 +430,7 @@ export class Translator {
     tok: Token,
     end: Token | undefined,
     site: Site,
-    ctx: { frame: { fn: string; arg: number }; whole: boolean; inBraces: boolean; nameDepth: number; names: string[] },
+    ctx: { frame: Frame; whole: boolean; inBraces: boolean; nameDepth: number; names: string[] },
   ): string {
     const body = tok.body ?? "";
     if (tok.brackets !== undefined) {
@@ -457,7 +479,7 @@ export class Translator {
    * inside functions that count positions), a whole column or row as one, SUBTOTAL's ranges without
    * the nested subtotals.
    */
-  private emitArea(area: Area, site: Site, ctx: { frame: { fn: string; arg: number }; whole: boolean }, original?: string): string {
+  private emitArea(area: Area, site: Site, ctx: { frame: { fn: string; arg: number; leading?: Token[][] }; whole: boolean }, original?: string): string {
     const fn = ctx.frame.fn;
     const wholeCols = area.top === 0 && area.bottom === MAX_ROWS - 1;
     const wholeRows = area.left === 0 && area.right === MAX_COLUMNS - 1;
@@ -472,7 +494,7 @@ export class Translator {
         throw new Keep({ reason: "range", detail: `${areaText(area, undefined)} in ${fn || "an array formula"}` });
       }
     }
-    if ((fn === "SUBTOTAL" || fn === "AGGREGATE") && ctx.frame.arg >= 1 && ctx.whole) {
+    if (ctx.whole && this.skipsNested(ctx.frame, site)) {
       const keys = this.index.subtotalCells(a.sheet);
       if (keys && keys.length > 0) {
         const pieces = without(a, keys);
@@ -484,6 +506,37 @@ export class Translator {
     }
     if (a === area && original !== undefined && !wholeCols && !wholeRows) return original;
     return areaText(a, site.sheet);
+  }
+
+  /** The number an argument of one token stands for: a number, or a cell holding one. */
+  private literal(tokens: readonly Token[] | undefined, site: Site): number | undefined {
+    if (!tokens || tokens.length !== 1) return undefined;
+    const t = tokens[0];
+    if (t.kind === "number") return Number(t.text);
+    if (t.kind !== "ref" || t.brackets !== undefined) return undefined;
+    const c = cellCorner(t.body ?? "");
+    if (!c) return undefined;
+    let sheet = site.sheet;
+    if (t.prefix !== undefined) {
+      const named = this.index.sheetName(t.prefix.toLowerCase());
+      if (!named) return undefined;
+      sheet = named;
+    }
+    const v = this.index.constantAt(sheet, c.row!, c.col!);
+    return typeof v === "number" ? v : undefined;
+  }
+
+  /**
+   * A range argument of SUBTOTAL (from the second on) or of AGGREGATE (its references, with
+   * options 0 to 3 or unknown) leaves out nested SUBTOTAL and AGGREGATE cells, as Excel's do.
+   */
+  private skipsNested(frame: { fn: string; arg: number; leading?: Token[][] }, site: Site): boolean {
+    if (frame.fn === "SUBTOTAL") return frame.arg >= 1;
+    if (frame.fn !== "AGGREGATE" || frame.arg < 2) return false;
+    const fn = this.literal(frame.leading?.[0], site);
+    const options = this.literal(frame.leading?.[1], site);
+    if (options !== undefined && options >= 4) return false;
+    return frame.arg === 2 || fn === undefined || fn <= 13;
   }
 
   private structured(tableName: string, brackets: string, site: Site): Area {
@@ -533,13 +586,13 @@ export class Translator {
     return { sheet: table.sheet, top, bottom, left, right };
   }
 
-  private name(word: string, qualifiedSheet: string | undefined, site: Site, ctx: { frame: { fn: string }; whole: boolean; inBraces: boolean; nameDepth: number; names: string[] }): string {
+  private name(word: string, qualifiedSheet: string | undefined, site: Site, ctx: { frame: Frame; whole: boolean; inBraces: boolean; nameDepth: number; names: string[] }): string {
     const lower = word.toLowerCase();
     const entry = this.index.names.get(lower);
     const def = entry ? (entry.bySheet.get((qualifiedSheet ?? site.sheet).toLowerCase()) ?? entry.global) : undefined;
     if (!def) {
       const table = qualifiedSheet === undefined ? this.index.tables.get(lower) : undefined;
-      if (table) return this.emitArea(this.structured(table.name, "[]", site), site, { frame: { fn: ctx.frame.fn, arg: 0 }, whole: ctx.whole });
+      if (table) return this.emitArea(this.structured(table.name, "[]", site), site, { frame: ctx.frame, whole: ctx.whole });
       // Unknown to the workbook: Excel shows #NAME? and so will the engine.
       return qualifiedSheet !== undefined ? `${quoteSheet(qualifiedSheet)}!${word}` : word;
     }
@@ -552,9 +605,9 @@ export class Translator {
       this.nameCache.set(key, expansion);
     }
     if (expansion.kept) throw new Keep(expansion.kept);
-    if (expansion.single) return this.emitArea(expansion.single, site, { frame: { fn: ctx.frame.fn, arg: (ctx.frame as { arg?: number }).arg ?? 0 }, whole: ctx.whole });
+    if (expansion.single) return this.emitArea(expansion.single, site, { frame: ctx.frame, whole: ctx.whole });
     if (expansion.areas) {
-      if (ctx.whole && MULTI_AREA.has(ctx.frame.fn)) return expansion.areas.map((a) => this.emitArea(a, site, { frame: { fn: ctx.frame.fn, arg: 1 }, whole: false })).join(",");
+      if (ctx.whole && MULTI_AREA.has(ctx.frame.fn)) return expansion.areas.map((a) => this.emitArea(a, site, { frame: ctx.frame, whole: false })).join(",");
       throw new Keep({ reason: "union", detail: `the name ${def.name} covers several areas` });
     }
     return ctx.inBraces ? expansion.text : `(${expansion.text})`;
