@@ -80,6 +80,19 @@ describe("output through a pipe with a slow reader", () => {
   });
 });
 
+test("names that look like regular expressions (x(, 32 letters) neither crash nor slow recalc: x( is passed over with a note", () => {
+  const long = "abcdefghijklmnopqrstuvwxyzabcdef";
+  const file = write(
+    "names.xlsx",
+    oneSheet(`<row r="1"><c r="A1"><v>2</v></c><c r="B1"><f>${long}*2</f><v>4</v></c><c r="C1" t="b"><f>B1=4</f><v>1</v></c></row>`, {
+      names: `<definedName name="x(">Sheet1!$A$1</definedName><definedName name="${long}">Sheet1!$A$1</definedName>`,
+    }),
+  );
+  const r = run("recalc", file);
+  expect(r).toMatchObject({ code: 0, err: "" });
+  expect(r.out.split("\n")).toEqual([`${file}: 1 sheets, 2 formulas recalculated; 0 error cells; 0 of 0 checks TRUE`, `note\tthe defined name "x(" is not a name Excel accepts and was not read`, ""]);
+});
+
 describe("files that cannot be read: exit 2, one plain line, never clean, never a stack trace", () => {
   const ole = (stream: string) => {
     const b = new Uint8Array(2048);
