@@ -4,8 +4,6 @@
  */
 import { evaluateFormula } from "../engine";
 import { formatOutput, hasError } from "./format";
-import { recalcCommand } from "./recalc";
-import { templateCommand } from "./template";
 
 export const USAGE = `Usage:
   ics-finance eval [--json] "<formula>"     evaluate one formula, e.g. '=ICS.DELEGATE(100,{1;1;1})'
@@ -38,7 +36,12 @@ function evalCommand(args: string[], io: Io): number {
   return hasError(output) ? 1 : 0;
 }
 
-export const COMMANDS: Record<string, Command> = { eval: evalCommand, template: templateCommand, recalc: recalcCommand };
+// template and recalc load on use: exceljs (templates) alone takes longer to load than a return takes to read.
+export const COMMANDS: Record<string, Command> = {
+  eval: evalCommand,
+  template: async (args, io) => (await import("./template")).templateCommand(args, io),
+  recalc: async (args, io) => (await import("./recalc")).recalcCommand(args, io),
+};
 
 export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
   const [command, ...args] = argv;

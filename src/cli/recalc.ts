@@ -4,7 +4,7 @@
  * functions under), writes the values as the cells' cached results, and lists each failing check
  * and error cell. Exit 0 when clean, 1 when anything failed, 2 for a usage error.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import * as fs from "fs";
 import { Cell, isErrorValue } from "../core";
 import { Rect, parseRange, parseReference } from "../workbook/a1";
@@ -124,7 +124,9 @@ function cachedResult(cell: Cell): unknown {
  * (Written through exceljs until the write-back patches the original package.)
  */
 async function writeResults(file: string, loaded: LoadedWorkbook, calc: Calculated, out: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded only here: exceljs takes longer to load than most returns take to read and recalculate.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   await workbook.xlsx.readFile(file);
   for (const { name, cells } of loaded.content.sheets) {
     const sheet = workbook.getWorksheet(name);
@@ -132,7 +134,7 @@ async function writeResults(file: string, loaded: LoadedWorkbook, calc: Calculat
     for (const content of cells) {
       if (content.formula === undefined) continue;
       const target = sheet.getCell(content.row + 1, content.col + 1);
-      if (target.type !== ExcelJS.ValueType.Formula) continue;
+      if (target.type !== Excel.ValueType.Formula) continue;
       const value = { ...(target.value as object) } as { result?: unknown };
       const result = cachedResult(calc.value(name, content.row, content.col));
       if (result === undefined) delete value.result;

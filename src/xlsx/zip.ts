@@ -13,7 +13,7 @@
  *
  * Runs in Node and the browser (no Node modules).
  */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { WorkbookReadError, formatBytes } from "./errors";
 
 export { WorkbookReadError } from "./errors";
@@ -252,8 +252,10 @@ function crc32(data: Uint8Array): number {
 // ---------------------------------------------------------------------------------------------
 // The package
 
-/** Compressed bytes pushed to the inflater at a time: bounds what one push can produce (~1,032×). */
+/** Compressed bytes pushed to the inflater at a time: bounds what one push can produce. */
 const INFLATE_CHUNK = 16 * 1024;
+/** DEFLATE's largest possible expansion: one compressed byte never stands for more. */
+const DEFLATE_MAX_RATIO = 1032;
 
 export class ZipPackage {
   private readonly bytes: Uint8Array;
@@ -373,6 +375,18 @@ export class ZipPackage {
   }
 
   private inflate(name: string, compressed: Uint8Array): Uint8Array {
+    const l = this.limits;
+    if (compressed.length * DEFLATE_MAX_RATIO <= Math.min(l.maxPartBytes, l.maxTotalBytes - this.inflatedTotal)) {
+      // Small enough that even a bomb cannot pass the size limits: inflate in one go, then count.
+      let out: Uint8Array;
+      try {
+        out = inflateSync(compressed);
+      } catch {
+        throw damaged(`part ${name} does not inflate`);
+      }
+      this.count(name, out.length, compressed.length);
+      return out;
+    }
     const chunks: Uint8Array[] = [];
     let produced = 0;
     let pushed = 0;

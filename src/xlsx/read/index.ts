@@ -90,7 +90,8 @@ function findWorkbookPart(pkg: Package, warn: (t: string) => void): string {
 }
 
 export function readWorkbook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}): ReadWorkbook {
-  const l: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits };
+  const l: ReadLimits = { ...DEFAULT_READ_LIMITS };
+  for (const [k, v] of Object.entries(limits)) if (typeof v === "number" && !Number.isNaN(v)) (l as unknown as Record<string, number>)[k] = v;
   const warnings: string[] = [];
   let extraWarnings = 0;
   const warn = (t: string) => {
@@ -113,7 +114,7 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}
   const first = (type: string) => rels.find((r) => r.type === type && !r.external);
 
   const stringsRel = first("sharedStrings");
-  const strings = stringsRel && pkg.has(stringsRel.target) ? readSharedStrings(pkg, stringsRel.target) : [];
+  const strings = stringsRel && pkg.has(stringsRel.target) ? readSharedStrings(pkg, stringsRel.target, l.maxCells) : [];
   if (stringsRel && !pkg.has(stringsRel.target)) warn(`the shared strings part ${stringsRel.target} is missing: cells that use it were read without their text`);
 
   let dynamicArray: boolean[] = [];

@@ -71,8 +71,11 @@ export class Package {
       parseXml(text, handler, this.limits.maxXmlDepth);
     } catch (e) {
       if (e instanceof XmlError) {
-        if (e.doctype) {
-          throw new WorkbookReadError("doctype", `part ${part} of the file declares a document type or entities (${e.message}), which Excel never writes; the file is refused, not expanded: open it in Excel and save it as an Excel Workbook (.xlsx)`);
+        if (e.kind === "limit") {
+          throw new WorkbookReadError("limit", `part ${part} of the file has ${e.message}, more than the reader accepts (Excel writes parts a few levels deep); the file is refused`);
+        }
+        if (e.kind === "doctype") {
+          throw new WorkbookReadError("doctype", `part ${part} of the file has ${e.message.startsWith("an entity") ? e.message : "a document type (DOCTYPE) or entity declaration"}, which Excel never writes; the file is refused and nothing in it is expanded: open it in Excel and save it as an Excel Workbook (.xlsx)`);
         }
         throw new WorkbookReadError("corrupt", `the file is damaged: part ${part} is not well-formed XML (${e.message}); open it in Excel, let Excel repair it if it offers to, save it as an Excel Workbook (.xlsx) and send it again`);
       }

@@ -3,6 +3,7 @@
  * objects, never copies. Rich text is its runs' text joined; phonetic runs (`rPh`) are left out,
  * as Excel leaves them out of the cell's value.
  */
+import { WorkbookReadError } from "../errors";
 import type { Package } from "./package";
 import { TextCollector } from "./package";
 import type { Attributes } from "./xml";
@@ -41,8 +42,8 @@ export function unescapeXstring(s: string): string {
   return out + s.slice(from);
 }
 
-/** Each `<si>`'s text, in order. */
-export function readSharedStrings(pkg: Package, part: string): string[] {
+/** Each `<si>`'s text, in order; more strings than `maxStrings` (the cell limit) is refused. */
+export function readSharedStrings(pkg: Package, part: string, maxStrings: number): string[] {
   const strings: string[] = [];
   const text = new TextCollector();
   let inSi = false;
@@ -61,6 +62,9 @@ export function readSharedStrings(pkg: Package, part: string): string[] {
       else if (local === "rPh") phonetic--;
       else if (local === "si") {
         inSi = false;
+        if (strings.length >= maxStrings) {
+          throw new WorkbookReadError("limit", `the workbook's shared strings hold more than ${maxStrings.toLocaleString("en-GB")} entries, more than the reader accepts from a returned workbook; if the file is genuine, ask for it to be split`);
+        }
         strings.push(unescapeXstring(pieces.length === 1 ? pieces[0] : pieces.join("")));
       }
     },

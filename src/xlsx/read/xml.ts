@@ -16,11 +16,12 @@
  */
 
 export class XmlError extends Error {
-  readonly doctype: boolean;
-  constructor(message: string, doctype = false) {
+  /** "doctype": a DOCTYPE or an undefined entity; "limit": nested past the limit; else malformed. */
+  readonly kind: "doctype" | "limit" | "malformed";
+  constructor(message: string, kind: "doctype" | "limit" | "malformed" = "malformed") {
     super(message);
     this.name = "XmlError";
-    this.doctype = doctype;
+    this.kind = kind;
   }
 }
 
@@ -93,7 +94,7 @@ export function decodeText(text: string): string {
       const valid = Number.isFinite(code) && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits) && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
       out += valid && code > 0 ? String.fromCodePoint(code) : "\uFFFD";
     } else {
-      throw new XmlError(`an entity "&${name.slice(0, 20)};" that XML does not define (entities are never expanded)`, true);
+      throw new XmlError(`an entity "&${name.slice(0, 20)};" that XML does not define (entities are never expanded)`, "doctype");
     }
     from = semi + 1;
     amp = raw.indexOf("&", from);
@@ -186,7 +187,7 @@ export function parseXml(s: string, handler: XmlHandler, maxDepth = 256): void {
         continue;
       }
       // <!DOCTYPE …>, <!ENTITY …> and anything else of the kind: never read.
-      throw new XmlError("a document type (DOCTYPE) or entity declaration, which a workbook part never has", true);
+      throw new XmlError("a document type (DOCTYPE) or entity declaration, which a workbook part never has", "doctype");
     }
     // A start tag.
     const ne = nameEnd(s, lt + 1);
@@ -236,7 +237,7 @@ export function parseXml(s: string, handler: XmlHandler, maxDepth = 256): void {
     handler.open(local, attrs);
     if (selfClosing) handler.close(local);
     else {
-      if (stack.length >= maxDepth) throw new XmlError(`elements nested more than ${maxDepth} deep`);
+      if (stack.length >= maxDepth) throw new XmlError(`elements nested more than ${maxDepth} deep`, "limit");
       stack.push(qname);
     }
     i = j;
