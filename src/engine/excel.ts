@@ -100,12 +100,20 @@ function percentileExc(sorted: number[], p: number): number | CellError {
   return sorted[lo - 1] + (rank - lo) * (sorted[hi - 1] - sorted[lo - 1]);
 }
 
+/**
+ * Variance by the formula Excel documents for VAR.S and VAR.P, (n·Σx² − (Σx)²) / (n·(n−1)) or
+ * / n², in the same floating-point order, so the last digits are Excel's too.
+ */
 function variance(xs: number[], sample: boolean): number | CellError {
   const n = xs.length;
   if (n < (sample ? 2 : 1)) return new CellError(ErrorType.DIV_BY_ZERO);
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  const ss = xs.reduce((a, b) => a + (b - mean) * (b - mean), 0);
-  return ss / (sample ? n - 1 : n);
+  let sum = 0;
+  let squares = 0;
+  for (const x of xs) {
+    sum += x;
+    squares += x * x;
+  }
+  return (n * squares - sum * sum) / (sample ? n * (n - 1) : n * n);
 }
 
 function mode(xs: number[]): number | CellError {
@@ -397,9 +405,12 @@ export class ExcelPlugin extends FunctionPlugin {
         const { xs, count, error } = collect(refs.flatMap(cells));
         return error ?? aggregate(fn, xs, count);
       }
-      const { xs, error } = collect(cells(refs[0]));
+      // LARGE, SMALL, PERCENTILE and QUARTILE: the arrays (a range less nested subtotals or hidden
+      // rows comes as several), then k last.
+      if (refs.length < 2) return new CellError(ErrorType.NA);
+      const { xs, error } = collect(refs.slice(0, -1).flatMap(cells));
       if (error) return error;
-      const kArg = refs[1];
+      const kArg = refs[refs.length - 1];
       const k = num(kArg instanceof SimpleRangeValue ? kArg.data[0][0] : kArg);
       if (k === undefined) return new CellError(ErrorType.VALUE);
       const sorted = [...xs].sort((a, b) => a - b);

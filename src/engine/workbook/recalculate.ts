@@ -83,6 +83,7 @@ export interface RecalcOptions {
 /** Builds the index the translator needs: sheets, names, tables, spills, nested subtotals, the used area. */
 function indexOf(wb: ReadWorkbook, subtotals: Map<string, number[]>, spills: Map<string, Map<number, Area>>): WorkbookIndex {
   const sheets = new Map(wb.sheets.map((s) => [s.name.toLowerCase(), s.name]));
+  const hidden = new Map(wb.sheets.map((s) => [s.name.toLowerCase(), [...(s.hiddenRows ?? [])].sort((a, b) => a - b)]));
   const names: WorkbookIndex["names"] = new Map();
   for (const n of wb.names) {
     const lower = n.name.toLowerCase();
@@ -132,6 +133,10 @@ function indexOf(wb: ReadWorkbook, subtotals: Map<string, number[]>, spills: Map
     tableAt: (sheet, row, col) => tablesBySheet.get(sheet.toLowerCase())?.find((t) => row >= t.top && row <= t.bottom && col >= t.left && col <= t.right),
     spillAt: (sheet, row, col) => spills.get(sheet.toLowerCase())?.get(key(row, col)),
     subtotalCells: (sheet) => subtotals.get(sheet.toLowerCase()),
+    hiddenRows: (sheet) => {
+      const rows = hidden.get(sheet.toLowerCase());
+      return rows && rows.length > 0 ? rows : undefined;
+    },
     constantAt: (sheet, row, col) => {
       // Looked up on demand (rare: a function number given by reference), by binary search of the row-major cells.
       const cells = wb.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase())?.cells ?? [];
@@ -144,7 +149,8 @@ function indexOf(wb: ReadWorkbook, subtotals: Map<string, number[]>, spills: Map
         else hi = mid;
       }
       const c = cells[lo];
-      return c && c.row === row && c.col === col ? c.value : undefined;
+      // An empty cell is 0 to a function number, as in Excel; null says "empty".
+      return c && c.row === row && c.col === col ? c.value : null;
     },
     usedBottom,
     usedRight,

@@ -74,6 +74,8 @@ export interface WorkbookIndex {
   spillAt(sheet: string, row: number, col: number): Area | undefined;
   /** Cells holding SUBTOTAL or AGGREGATE on a sheet, as row-major keys (row * MAX_COLUMNS + col), sorted. */
   subtotalCells(sheet: string): readonly number[] | undefined;
+  /** Hidden rows of a sheet, ascending (zero-based). */
+  hiddenRows(sheet: string): readonly number[] | undefined;
   /** The constant in a cell (for SUBTOTAL's and AGGREGATE's function and option numbers given by reference). */
   constantAt(sheet: string, row: number, col: number): unknown;
   /** The last used row and column of the whole workbook (zero-based). */
@@ -98,7 +100,10 @@ const NEVER_FOLLOWED = new Set(["WEBSERVICE", "RTD", "CALL", "REGISTER.ID", "SQL
  * these distributions differ from Excel's in the 8th or 9th digit (BETA.DIST with bounds is wrong
  * outright). Their cells keep Excel's saved values.
  */
-const DIFFERS_FROM_EXCEL = new Set(["BETA.DIST", "BETADIST", "CONFIDENCE.T", "F.DIST.RT", "FDIST", "T.INV", "T.INV.2T", "TINV"]);
+const DIFFERS_FROM_EXCEL = new Set(["BETA.DIST", "BETADIST", "BINOM.DIST", "BINOMDIST", "CONFIDENCE.T", "F.DIST.RT", "FDIST", "F.INV.RT", "FINV", "T.INV", "T.INV.2T", "TINV"]);
+
+/** Arguments the engine takes as blank when left empty, where Excel uses a default: function → argument number → default. */
+const EMPTY_DEFAULTS: Record<string, Record<number, string>> = { "WORKDAY.INTL": { 2: "1" }, "NETWORKDAYS.INTL": { 2: "1" } };
 
 /** Excel's names for functions the engine has under another name. */
 const ALIASES: Record<string, string> = { "ERF.PRECISE": "ERF", "ERFC.PRECISE": "ERFC", "CEILING.PRECISE": "CEILING.PRECISE", "FORECAST.LINEAR": "FORECAST" };
@@ -225,6 +230,25 @@ export function without(a: Area, keys: readonly number[]): Area[] {
     bandTop = row + 1;
   }
   if (bandTop <= a.bottom) pieces.push({ ...a, top: bandTop });
+  return pieces;
+}
+
+/** The bands of `a` left once the given rows (ascending) are taken out. */
+export function withoutRows(a: Area, rows: readonly number[]): Area[] {
+  const pieces: Area[] = [];
+  let top = a.top;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] < a.top) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < rows.length && rows[i] <= a.bottom; i++) {
+    if (rows[i] > top) pieces.push({ ...a, top, bottom: rows[i] - 1 });
+    top = rows[i] + 1;
+  }
+  if (top <= a.bottom) pieces.push({ ...a, top });
   return pieces;
 }
 
@@ -357,11 +381,16 @@ export class Translator {
           if (frames.length > 1) frames.pop();
           out.push(")");
           continue;
-        case "comma":
+        case "comma": {
+          // An argument left empty where Excel has a default (WORKDAY.INTL(d,n,,holidays): weekend 1).
+          const prev = significant(i - 1, -1);
+          const dflt = EMPTY_DEFAULTS[top.fn]?.[top.arg];
+          if (dflt !== undefined && (prev?.kind === "comma" || prev?.kind === "open")) out.push(dflt);
           frames[frames.length - 1].arg++;
           frames[frames.length - 1].ops = 0;
           out.push(",");
           continue;
+        }
         case "braceOpen":
           braces++;
           out.push("{");
@@ -494,11 +523,19 @@ export class Translator {
         throw new Keep({ reason: "range", detail: `${areaText(area, undefined)} in ${fn || "an array formula"}` });
       }
     }
-    if (ctx.whole && this.skipsNested(ctx.frame, site)) {
-      const keys = this.index.subtotalCells(a.sheet);
-      if (keys && keys.length > 0) {
-        const pieces = without(a, keys);
-        if (pieces.length > LIMITS.subtotalPieces) throw new Keep({ reason: "complex", detail: `SUBTOTAL over more than ${LIMITS.subtotalPieces} pieces` });
+    const skip = ctx.whole ? this.skips(ctx.frame, site) : undefined;
+    if (skip) {
+      const keys = skip.nested ? this.index.subtotalCells(a.sheet) : undefined;
+      const hidden = this.index.hiddenRows(a.sheet);
+      const hiddenInside = hidden !== undefined && withoutRows(a, hidden).reduce((n, p) => n + p.bottom - p.top + 1, 0) !== a.bottom - a.top + 1;
+      if (hiddenInside && skip.hidden === undefined) throw new Keep({ reason: "range", detail: `${ctx.frame.fn} over hidden rows with a function or option number the engine cannot tell before calculating` });
+      if ((keys && keys.length > 0) || (hiddenInside && skip.hidden)) {
+        const bands = hiddenInside && skip.hidden ? withoutRows(a, hidden!) : [a];
+        // Pieces past the used area are cut to it (SUBTOTAL and AGGREGATE do not count positions).
+        const pieces = (keys && keys.length > 0 ? bands.flatMap((b) => without(b, keys)) : bands)
+          .filter((p) => p.top <= this.index.usedBottom && p.left <= this.index.usedRight)
+          .map((p) => ({ ...p, bottom: Math.max(p.top, Math.min(p.bottom, this.index.usedBottom)), right: Math.max(p.left, Math.min(p.right, this.index.usedRight)) }));
+        if (pieces.length > LIMITS.subtotalPieces) throw new Keep({ reason: "complex", detail: `${ctx.frame.fn} over more than ${LIMITS.subtotalPieces} pieces` });
         // A range of nothing but subtotals: a blank cell past the used area stands in for it.
         if (pieces.length === 0) return areaText({ sheet: a.sheet, top: Math.min(this.index.usedBottom + 1, MAX_ROWS - 1), bottom: Math.min(this.index.usedBottom + 1, MAX_ROWS - 1), left: 0, right: 0 }, site.sheet);
         return pieces.map((p) => areaText(p, site.sheet)).join(",");
@@ -523,20 +560,26 @@ export class Translator {
       sheet = named;
     }
     const v = this.index.constantAt(sheet, c.row!, c.col!);
-    return typeof v === "number" ? v : undefined;
+    return v === null ? 0 : typeof v === "number" ? v : undefined;
   }
 
   /**
-   * A range argument of SUBTOTAL (from the second on) or of AGGREGATE (its references, with
-   * options 0 to 3 or unknown) leaves out nested SUBTOTAL and AGGREGATE cells, as Excel's do.
+   * What a range argument of SUBTOTAL (from the second on) or of AGGREGATE (its references) leaves
+   * out, as Excel's do: nested SUBTOTAL and AGGREGATE cells (always for SUBTOTAL; for AGGREGATE
+   * with options 0 to 3), and hidden rows (SUBTOTAL 101–111; AGGREGATE options 1, 3, 5, 7).
+   * `hidden` is undefined when the function or option number is not known before calculating.
    */
-  private skipsNested(frame: { fn: string; arg: number; leading?: Token[][] }, site: Site): boolean {
-    if (frame.fn === "SUBTOTAL") return frame.arg >= 1;
-    if (frame.fn !== "AGGREGATE" || frame.arg < 2) return false;
+  private skips(frame: { fn: string; arg: number; leading?: Token[][] }, site: Site): { nested: boolean; hidden: boolean | undefined } | undefined {
+    if (frame.fn === "SUBTOTAL") {
+      if (frame.arg < 1) return undefined;
+      const fn = this.literal(frame.leading?.[0], site);
+      return { nested: true, hidden: fn === undefined ? undefined : fn >= 101 };
+    }
+    if (frame.fn !== "AGGREGATE" || frame.arg < 2) return undefined;
     const fn = this.literal(frame.leading?.[0], site);
+    if (frame.arg > 2 && fn !== undefined && fn > 13) return undefined; // the k of LARGE, SMALL, PERCENTILE…
     const options = this.literal(frame.leading?.[1], site);
-    if (options !== undefined && options >= 4) return false;
-    return frame.arg === 2 || fn === undefined || fn <= 13;
+    return { nested: options === undefined || options < 4, hidden: options === undefined ? undefined : options % 2 === 1 };
   }
 
   private structured(tableName: string, brackets: string, site: Site): Area {

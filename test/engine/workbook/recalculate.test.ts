@@ -315,6 +315,29 @@ describe("SUBTOTAL skips nested subtotals", () => {
     expect([at(r, "S", "B1"), at(r, "S", "B2")]).toEqual([700, 350]);
   });
 
+  test("SUBTOTAL 101–111 and AGGREGATE's odd options leave out hidden rows; SUBTOTAL 1–11 counts them", () => {
+    // Excel: function numbers 101–111 ignore rows hidden by hand, grouping or a filter; AGGREGATE
+    // options 1, 3, 5 and 7 ignore hidden rows.
+    const hidden: ReadSheet = {
+      ...sheet("H", {
+        A1: 1,
+        A2: 2,
+        A3: 4,
+        A4: 8,
+        B1: f("SUBTOTAL(109,A1:A4)", 9),
+        B2: f("SUBTOTAL(9,A1:A4)", 15),
+        B3: f("SUBTOTAL(109,A:A)", 9),
+        B4: f("_xlfn.AGGREGATE(9,5,A1:A4)", 9),
+        B5: f("_xlfn.AGGREGATE(9,4,A1:A4)", 15),
+        B6: f("SUBTOTAL(C1,A1:A4)", 9),
+        C1: 109,
+      }),
+      hiddenRows: [1, 2],
+    };
+    const r = calc(workbook([hidden]));
+    expect(["B1", "B2", "B3", "B4", "B5", "B6"].map((a) => at(r, "H", a))).toEqual([9, 15, 9, 9, 15, 9]);
+  });
+
   test("a range less some cells is the rectangles around them", () => {
     const area = { sheet: "S", top: 0, bottom: 5, left: 0, right: 1 };
     const key = (a: string) => ((p) => p.row * 16384 + p.col)(parseCell(a));
