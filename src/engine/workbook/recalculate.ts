@@ -270,7 +270,13 @@ export function recalculate(wb: ReadWorkbook, options: RecalcOptions = {}): Reca
         volatile: false,
         ...(block ? { block } : {}),
       };
-      const t = translator.translate(text, { sheet: sheet.name, row: cell.row, col: cell.col, array: block !== undefined });
+      let t: ReturnType<Translator["translate"]>;
+      try {
+        t = translator.translate(text, { sheet: sheet.name, row: cell.row, col: cell.col, array: block !== undefined });
+      } catch {
+        // Whatever a hostile formula does to the rewrite, it is one finding, never a lost file.
+        t = { kept: { reason: "engine", detail: "a formula the engine cannot read" } };
+      }
       formulas.push(f);
       byAddress.set(key(cell.row, cell.col), f);
       if (t.kept) {
