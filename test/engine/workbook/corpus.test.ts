@@ -6,6 +6,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { corpusAgreement, differencesByFile } from "../../../src/cli/corpus";
+import { recalculate } from "../../../src/engine/workbook/recalculate";
+import { sameValue } from "../../../src/engine/workbook/review";
+import { readWorkbook } from "../../../src/xlsx/read";
 
 const CORPUS = path.join(__dirname, "..", "..", "..", "..", "shared", "corpus", "real");
 const present = fs.existsSync(CORPUS);
@@ -35,4 +38,22 @@ describeIfCorpus("recalculated values agree with the saved ones over the corpus"
     // Kept cells carry Excel's value; with them, what the engine shows matches the file even more closely.
     expect((a.agree + a.keptCells) / a.compared).toBeGreaterThanOrEqual(0.995);
   }, 120000);
+});
+
+describeIfCorpus("hidden rows from a real file", () => {
+  test("LibreOffice's AGGREGATE test sheet: its hidden row is read, and every option agrees with the saved values", () => {
+    const file = path.join(CORPUS, "ClosedXML+ClosedXML__ClosedXML.Tests_Resource_TryToLoad_LO_xlsx_functions-excel-2010.xlsx");
+    const wb = readWorkbook(new Uint8Array(fs.readFileSync(file)));
+    const sheet2 = wb.sheets.find((s) => s.name === "Sheet2")!;
+    expect(sheet2.hiddenRows).toEqual([5]);
+    const r = recalculate(wb);
+    try {
+      const aggregates = r.formulas.filter((f) => f.sheet === "Sheet2" && f.formula.includes("AGGREGATE") && f.hasSaved);
+      expect(aggregates.length).toBeGreaterThan(150);
+      const differing = aggregates.filter((f) => !f.kept && !sameValue(f.saved, r.value(f.sheet, f.row, f.col)));
+      expect(differing.map((f) => `${f.formula} saved ${JSON.stringify(f.saved)}`)).toEqual([]);
+    } finally {
+      r.destroy();
+    }
+  });
 });
