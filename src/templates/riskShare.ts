@@ -46,7 +46,8 @@ export function riskShare(): TemplateSpec {
     title: `${RISK_SHARE.title}: ${SAMPLE_SYSTEM}`,
     purpose: [
       "Sets out how a pooled fund's over- or underspend is shared between its partners, as the risk-share schedule of a section 75 agreement or Better Care Fund plan does, and shows the result for a range of scenarios.",
-      "A net overspend is first met from the contingency; what is left (or a whole underspend) is shared by the method: in proportion to contributions, equally, each partner its own, all to the host (lead), or in bands. Caps limit a partner's exposure.",
+      "A net overspend is first met from the contingency; what is left is shared by the method: in proportion to contributions, equally, each partner its own, the waterfall (underspends offset overspends, then the contingency, then only the overspending partners pay), all to the host (lead), or in bands. Caps limit a partner's exposure to an overspend.",
+      "An underspend is shared in full and never capped: with bands it is returned in proportion to contributions (the bands tier losses), with the waterfall to the partners that underspent, otherwise by the method.",
     ],
     units: "£000, rounded to the unit on the Agreement sheet (default £1,000). Shares in bands are percentages of each band.",
     sheets: [
@@ -121,8 +122,8 @@ export function riskShare(): TemplateSpec {
       spill: () => `ICS.RISKSHARE(${variances.range(`s${j}`)},${contributions},Method,IF(Method="bands",Bands,""),Contingency,Caps,RoundTo)`,
       total: "sum" as const,
     })),
-    // No array arithmetic here (the engine has none): the largest exposure is max(max, −min).
-    { key: "largest", header: "Largest exposure £000", width: 14, format: FORMAT.thousands, each: (r, g) => `MAX(MAX(${g.cell("s0", r)}:${g.cell(`s${k - 1}`, r)}),-MIN(${g.cell("s0", r)}:${g.cell(`s${k - 1}`, r)}))` },
+    // Caps limit exposure to overspends only, so a gain does not count against a cap.
+    { key: "largest", header: "Largest overspend borne £000", width: 14, format: FORMAT.thousands, each: (r, g) => `MAX(0,MAX(${g.cell("s0", r)}:${g.cell(`s${k - 1}`, r)}))` },
     { key: "cap", header: "Within cap", width: 9, each: (r, g) => `OR(Agreement!${partners.cell("cap", partners.firstRow + r - borneAt - 1)}="",${g.cell("largest", r)}<=Agreement!${partners.cell("cap", partners.firstRow + r - borneAt - 1)}+RoundTo/2)`, name: "WithinCaps" },
   ], "Total shared");
   s.name("ScenarioShares", borne.block("s0", `s${k - 1}`));

@@ -4,7 +4,17 @@
  */
 import fc from "fast-check";
 import { ArgValue, Output, evaluate, findFunction } from "../../src/core";
-import { RiskBand, RiskShareError, RiskShareInUnits, RiskShareMethod, riskShareUnits, sharedVariance } from "../../src/core/rules/riskshare";
+import {
+  RISK_SHARE_METHODS,
+  RiskBand,
+  RiskShareError,
+  RiskShareInUnits,
+  UNDERSPEND_METHODS,
+  partsTotal,
+  riskShareUnits,
+  sharedVariance,
+  underspendMethodOf,
+} from "../../src/core/rules/riskshare";
 import { exactIntegerWeights } from "../../src/core/split";
 import { col, column, sumUnits } from "../helpers/core";
 
@@ -39,14 +49,16 @@ describe("ICS.RISKSHARE worked examples", () => {
     expect(parts(5000000, col(6000000, 4000000), "bands", percent)).toEqual([3200000, 1800000]);
   });
 
-  test("the tiers apply to the size of an underspend too, and a small variance stays in the first band", () => {
+  test("a band table tiers losses: an underspend goes back pro rata unless underspend_method is \"bands\"", () => {
     const bands = [
       [1000000, 1, 0],
       [3000000, 0.5, 0.5],
       [null, null, null],
     ];
-    // Underspend £2.5m: host £1m, then £1.5m 50:50 → host −1,750,000, council −750,000.
-    expect(parts(-2500000, col(6000000, 4000000), "bands", bands)).toEqual([-1750000, -750000]);
+    // Underspend £2.5m, underspend_method left out: returned in proportion to contributions 60:40.
+    expect(parts(-2500000, col(6000000, 4000000), "bands", bands)).toEqual([-1500000, -1000000]);
+    // The agreement tiers gains too: host £1m, then £1.5m 50:50 → host −1,750,000, council −750,000.
+    expect(parts(-2500000, col(6000000, 4000000), "bands", bands, undefined, undefined, undefined, "bands")).toEqual([-1750000, -750000]);
     // £600k is all in the host's band.
     expect(parts(600000, col(6000000, 4000000), "bands", bands)).toEqual([600000, 0]);
   });
@@ -109,8 +121,8 @@ describe("ICS.RISKSHARE worked examples", () => {
     expect(parts(1000, col(500, 300, 200), undefined, undefined, undefined, col(400, null, null))).toEqual([400, 360, 240]);
     // Equal: 300 each of 900, party 2 capped at 100 → 800 split equally between 1 and 3.
     expect(parts(900, col(5, 3, 1), "equal", undefined, undefined, col(null, 100, null))).toEqual([400, 100, 400]);
-    // Underspends are capped by magnitude: nobody gains more than 300.
-    expect(parts(-1000, col(1, 1), undefined, undefined, undefined, col(300, null))).toEqual([-300, -700]);
+    // Caps limit exposure to losses only: a gain of 1,000 is split 50:50 past party 1's cap of 300.
+    expect(parts(-1000, col(1, 1), undefined, undefined, undefined, col(300, null))).toEqual([-500, -500]);
   });
 
   test("caps with lead, bands and own re-share the excess in proportion to contributions", () => {
@@ -170,7 +182,6 @@ describe("ICS.RISKSHARE worked examples", () => {
 // ---------------------------------------------------------------------------------------------
 // Properties of the rule, in whole units.
 
-const METHODS: readonly RiskShareMethod[] = ["proportional", "equal", "own", "lead", "bands"];
 
 const unitsArb = (max: number) => fc.bigInt({ min: BigInt(-max), max: BigInt(max) });
 
@@ -211,16 +222,22 @@ function capsArb(n: number): fc.Arbitrary<(bigint | null)[]> {
 }
 
 const inputArb: fc.Arbitrary<RiskShareInUnits> = fc
-  .record({ parties: partiesArb, method: fc.constantFrom(...METHODS), contingency: contingencyArb })
-  .chain(({ parties, method, contingency }) =>
+  .record({
+    parties: partiesArb,
+    method: fc.constantFrom(...RISK_SHARE_METHODS),
+    underspendMethod: fc.option(fc.constantFrom(...UNDERSPEND_METHODS), { nil: undefined }),
+    contingency: contingencyArb,
+  })
+  .chain(({ parties, method, underspendMethod, contingency }) =>
     bandsArb(parties.own.length).map(
       (bands): RiskShareInUnits => ({
         method,
+        underspendMethod,
         variance: parties.own.reduce((a, b) => a + b, 0n),
         ownVariances: parties.own,
         contributions: parties.contributions,
         contingency,
-        bands: method === "bands" ? bands : undefined,
+        bands: method === "bands" || underspendMethod === "bands" ? bands : undefined,
       }),
     ),
   );
@@ -237,10 +254,18 @@ function run(input: RiskShareInUnits): bigint[] | RiskShareError {
   }
 }
 
+/** Whether the variance the band table is applied to (S on an overspend, |V| on an underspend) is beyond a closed last band. */
 function beyondLastBand(input: RiskShareInUnits): boolean {
   const s = sharedVariance(input.variance, input.contingency);
   const last = input.bands?.[input.bands.length - 1];
-  return input.method === "bands" && last !== undefined && last.upper !== null && (s < 0n ? -s : s) > last.upper;
+  const banded = input.variance < 0n ? underspendMethodOf(input) === "bands" : input.method === "bands";
+  return banded && last !== undefined && last.upper !== null && (s < 0n ? -s : s) > last.upper;
+}
+
+/** The method that shares this input's variance, and whether its parts may have mixed signs (each party's own). */
+function mixedSigns(input: RiskShareInUnits): boolean {
+  if (input.variance >= 0n) return input.method === "own";
+  return underspendMethodOf(input) === "own" && input.method !== "waterfall";
 }
 
 const sumOf = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
@@ -258,7 +283,7 @@ describe("ICS.RISKSHARE properties", () => {
         }
         expect(beyondLastBand(input)).toBe(false);
         expect(out).toHaveLength(input.contributions.length);
-        expect(sumOf(out)).toBe(sharedVariance(input.variance, input.contingency));
+        expect(sumOf(out)).toBe(partsTotal(input));
       }),
       { numRuns: 500 },
     );
@@ -277,7 +302,7 @@ describe("ICS.RISKSHARE properties", () => {
   test("sign kept: every part of every method but own has the sign of the shared variance (or is 0)", () => {
     fc.assert(
       fc.property(withCapsArb, (input) => {
-        fc.pre(input.method !== "own");
+        fc.pre(!mixedSigns(input));
         const out = run(input);
         if (out instanceof RiskShareError) return;
         const s = sharedVariance(input.variance, input.contingency);
@@ -287,34 +312,33 @@ describe("ICS.RISKSHARE properties", () => {
     );
   });
 
-  test("caps honoured: nobody bears more than its cap in the direction of the variance, and the parts still add up", () => {
+  test("caps honoured: on an overspend nobody bears more than its cap, and the parts still add up", () => {
     fc.assert(
       fc.property(withCapsArb, (input) => {
         const out = run(input);
         if (out instanceof RiskShareError) return;
-        const s = sharedVariance(input.variance, input.contingency);
-        const sign = s < 0n ? -1n : 1n;
-        out.forEach((p, i) => {
-          const cap = input.caps![i];
-          if (cap !== null) expect(p * sign <= cap).toBe(true);
-        });
-        expect(sumOf(out)).toBe(s);
+        if (input.variance >= 0n) {
+          out.forEach((p, i) => {
+            const cap = input.caps![i];
+            if (cap !== null) expect(p <= cap).toBe(true);
+          });
+        }
+        expect(sumOf(out)).toBe(partsTotal(input));
       }),
       { numRuns: 500 },
     );
   });
 
-  test("caps refuse exactly when they cannot hold the variance (every party capped, caps short of it)", () => {
+  test("caps refuse exactly when they cannot hold an overspend (every party capped, caps short of it)", () => {
     fc.assert(
       fc.property(withCapsArb, (input) => {
-        fc.pre(input.contributions.every((c) => c > 0) && !beyondLastBand(input));
+        fc.pre(input.contributions.every((c) => c > 0) && !beyondLastBand(input) && input.variance >= 0n);
         const s = sharedVariance(input.variance, input.contingency);
-        const magnitude = s < 0n ? -s : s;
         const caps = input.caps!;
-        const short = caps.every((c) => c !== null) && sumOf(caps as bigint[]) < magnitude;
+        const short = caps.every((c) => c !== null) && sumOf(caps as bigint[]) < s;
         const out = run(input);
         if (out instanceof RiskShareError) {
-          expect(out.problem).toEqual({ kind: "unshared", remaining: (magnitude - sumOf(caps as bigint[])) * (s < 0n ? -1n : 1n), reason: "all-capped" });
+          expect(out.problem).toEqual({ kind: "unshared", remaining: s - sumOf(caps as bigint[]), reason: "all-capped" });
         }
         expect(out instanceof RiskShareError).toBe(short);
       }),
@@ -367,7 +391,7 @@ describe("ICS.RISKSHARE properties", () => {
     test.each(["proportional", "equal", "own"] as const)("%s", (method) => {
       fc.assert(
         fc.property(permutedArb, ({ input: base, order }) => {
-          const input = { ...base, method, bands: undefined };
+          const input = { ...base, method, underspendMethod: undefined, bands: undefined };
           const moved: RiskShareInUnits = { ...input, ownVariances: permute(input.ownVariances, order), contributions: permute(input.contributions, order)! };
           const before = run(input) as bigint[];
           const after = run(moved) as bigint[];
@@ -442,15 +466,15 @@ const cases: Case[] = [
   ["a 2-D variance", [[[1, 2], [3, 4]], col(1, 2)], { error: "#VALUE!", message: "ICS.RISKSHARE: variance: expected a single column, got a 2×2 range" }],
   ["a 2-D contributions block", [100, [[1, 2], [3, 4]]], { error: "#VALUE!", message: "ICS.RISKSHARE: contributions: expected a single column, got a 2×2 range" }],
   ["a range for the contingency", [100, col(1, 2), undefined, undefined, col(1, 2)], { error: "#VALUE!", message: "ICS.RISKSHARE: contingency: expected a single value, got a 2×1 range" }],
-  ["too many arguments", [100, col(1), undefined, undefined, undefined, undefined, 0.01, 1], { error: "#VALUE!", message: "ICS.RISKSHARE: takes at most 7 arguments, got 8" }],
+  ["too many arguments", [100, col(1), undefined, undefined, undefined, undefined, 0.01, "own", 1], { error: "#VALUE!", message: "ICS.RISKSHARE: takes at most 8 arguments, got 9" }],
   // domain rules
   ["negative contribution", [100, col(1, -2)], { error: "#VALUE!", message: "ICS.RISKSHARE: contributions row 2: expected a contribution of 0 or more, got -2" }],
   ["negative contingency", [100, col(1), undefined, undefined, -5], { error: "#VALUE!", message: "ICS.RISKSHARE: contingency: expected a reserve of 0 or more, got -5" }],
   ["negative cap", [100, col(1, 1), undefined, undefined, undefined, col(null, -5)], { error: "#VALUE!", message: "ICS.RISKSHARE: caps row 2: expected an amount of 0 or more, got -5" }],
-  ["unknown method", [100, col(1, 2), "pro rata"], { error: "#VALUE!", message: 'ICS.RISKSHARE: method: unknown method "pro rata"; valid methods are "proportional", "equal", "own", "lead", "bands"' }],
+  ["unknown method", [100, col(1, 2), "pro rata"], { error: "#VALUE!", message: 'ICS.RISKSHARE: method: unknown method "pro rata"; valid methods are "proportional", "equal", "own", "waterfall", "lead", "bands"' }],
   ["own with a single amount", [100, col(1, 2), "own"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: variance: method "own" needs a column of each party's own variance \(2 rows, like contributions\), got a single amount/ }],
   ["bands missing", [100, col(1, 2), "bands"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: bands: is required with method "bands"/ }],
-  ["bands with another method", [100, col(1, 1), "equal", BANDS_2], { error: "#VALUE!", message: 'ICS.RISKSHARE: bands: are only used with method "bands", but method is "equal"; clear bands or set method to "bands"' }],
+  ["bands with another method", [100, col(1, 1), "equal", BANDS_2], { error: "#VALUE!", message: 'ICS.RISKSHARE: bands: are only used with method or underspend_method "bands", but method is "equal"; clear bands or set one of them to "bands"' }],
   ["band shares over 100%", [100, col(1, 1), "bands", [[1000, 0.6, 0.6]]], { error: "#VALUE!", message: "ICS.RISKSHARE: bands row 1: the shares add up to 1.2; they must add up to 1 (as fractions, 100%) or 100 (as percentages)" }],
   ["band percentages over 100", [100, col(1, 1), "bands", [[1000, 1, 0], [null, 60, 50]]], { error: "#VALUE!", message: /^ICS\.RISKSHARE: bands row 2: the shares add up to 110;/ }],
   ["negative band share", [100, col(1, 1), "bands", [[1000, 1.5, -0.5]]], { error: "#VALUE!", message: "ICS.RISKSHARE: bands row 1 column 3: expected a share of 0 or more, got -0.5" }],
@@ -469,5 +493,182 @@ describe("ICS.RISKSHARE bad input", () => {
     const message = (out as { message: string }).message;
     if (typeof expected.message === "string") expect(message).toBe(expected.message);
     else expect(message).toMatch(expected.message);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 2026/27: the waterfall, underspends treated as gains, caps on losses only.
+
+describe("ICS.RISKSHARE waterfall and underspends: worked examples", () => {
+  // Better Care Fund call-off partnership agreements (published s75 schedules; e.g. the "Over and
+  // Underspends" clause reproduced at markettransfer.info/clause/over-and-underspends): an overspend
+  // is met first "from areas of underspend identified within either pool", then by "the risk pool
+  // funding", and only then by the partner; "Underspends remain within the pooled arrangement".
+  const CONTRIBUTIONS = col(42500, 18200, 9300);
+
+  test("the waterfall: 1,200 over, 500 under, contingency 300 → only the overspending partner pays, 400", () => {
+    // 1,200 − 500 (offset by the council's underspend) − 300 (the risk pool) = 400, all the ICB's.
+    expect(parts(col(1200, -500, 0), CONTRIBUTIONS, "waterfall", undefined, 300)).toEqual([400, 0, 0]);
+    // "own" would leave the council its underspend and put 900 on the ICB instead.
+    expect(parts(col(1200, -500, 0), CONTRIBUTIONS, "own", undefined, 300)).toEqual([900, -500, 0]);
+  });
+
+  test("two partners overspend: what is left after offset and contingency falls in proportion to their overspends", () => {
+    // ICB +900, county +300, city −200: net 1,000, contingency 250 → 750 shared 900:300 → 562.50 / 187.50.
+    expect(parts(col(900, 300, -200), CONTRIBUTIONS, "waterfall", undefined, 250)).toEqual([562.5, 187.5, 0]);
+    // The contingency covers it all: nobody pays.
+    expect(parts(col(900, 300, -200), CONTRIBUTIONS, "waterfall", undefined, 1000)).toEqual([0, 0, 0]);
+  });
+
+  test("a net underspend after a waterfall goes back to the partners that underspent, in proportion to their underspends", () => {
+    // −900 and −300 against +300: net −900 returned 900:300 → −675 and −225; the contingency plays no part.
+    expect(parts(col(-900, 300, -300), CONTRIBUTIONS, "waterfall", undefined, 500)).toEqual([-675, 0, -225]);
+    // Returned by contributions instead (clauses DOMAIN.md quotes: "returned to the Parties in the same
+    // proportion as [they] contribute"): 900 × 42.5/70, 18.2/70, 9.3/70.
+    expect(parts(col(-900, 300, -300), CONTRIBUTIONS, "waterfall", undefined, undefined, undefined, undefined, "proportional")).toEqual([-546.43, -234, -119.57]);
+  });
+
+  test('"underspends remain within the pooled arrangement": retain gives every partner 0, whatever the method', () => {
+    for (const method of ["proportional", "equal", "own", "waterfall", "lead"]) {
+      expect(parts(col(-400, -200, -100), CONTRIBUTIONS, method, undefined, 750, undefined, 1, "retain")).toEqual([0, 0, 0]);
+    }
+    // An overspend is still shared by the method.
+    expect(parts(col(1200, 0, 0), CONTRIBUTIONS, "proportional", undefined, 750, undefined, 1, "retain")).toEqual([273, 117, 60]);
+  });
+
+  test("the template's band table: losses tiered, gains returned pro rata by default", () => {
+    const bands = [
+      [500, 1, 0, 0],
+      [2000, 0.5, 0.25, 0.25],
+      [null, null, null, null],
+    ];
+    // −1,200 returned 42,500 : 18,200 : 9,300 → −728.57, −312, −159.43 (largest remainder on the penny).
+    expect(parts(-1200, CONTRIBUTIONS, "bands", bands)).toEqual([-728.57, -312, -159.43]);
+    expect(parts(-1200, CONTRIBUTIONS, "bands", bands, undefined, undefined, undefined, "bands")).toEqual([-850, -175, -175]);
+    // A table used for gains only: the overspend is proportional, the underspend tiered.
+    expect(parts(-1200, CONTRIBUTIONS, "proportional", bands, undefined, undefined, undefined, "bands")).toEqual([-850, -175, -175]);
+  });
+
+  test("equal and lead underspends, and an explicit own underspend with another method", () => {
+    expect(parts(-90, CONTRIBUTIONS, "proportional", undefined, undefined, undefined, undefined, "equal")).toEqual([-30, -30, -30]);
+    expect(parts(-90, CONTRIBUTIONS, "proportional", undefined, undefined, undefined, undefined, "lead")).toEqual([-90, 0, 0]);
+    expect(parts(col(-100, 40, -30), CONTRIBUTIONS, "proportional", undefined, undefined, undefined, undefined, "own")).toEqual([-100, 40, -30]);
+    // Case and spaces do not matter.
+    expect(parts(-90, CONTRIBUTIONS, undefined, undefined, undefined, undefined, undefined, " Retain ")).toEqual([0, 0, 0]);
+  });
+
+  test("caps limit exposure to losses: on a gain they never bind, with any method", () => {
+    const caps = col(100, 100, 100);
+    expect(parts(-700, CONTRIBUTIONS, undefined, undefined, undefined, caps)).toEqual([-425, -182, -93]);
+    expect(parts(-700, CONTRIBUTIONS, "lead", undefined, undefined, caps)).toEqual([-700, 0, 0]);
+    expect(parts(col(-500, -200, 0), CONTRIBUTIONS, "own", undefined, undefined, caps)).toEqual([-500, -200, 0]);
+  });
+
+  test("caps on a waterfall: the capped partner is held there, the rest goes to the others by contributions", () => {
+    // 1,200 − 500 − 300 = 400 on the ICB, capped at 300: the other 100 is shared 18,200 : 9,300 → 66.18 / 33.82.
+    expect(parts(col(1200, -500, 0), CONTRIBUTIONS, "waterfall", undefined, 300, col(300, null, null))).toEqual([300, 66.18, 33.82]);
+  });
+});
+
+describe("ICS.RISKSHARE waterfall and underspends: properties", () => {
+  const withUnderspend = (method: (typeof UNDERSPEND_METHODS)[number]) => inputArb.map((input) => ({ ...input, underspendMethod: method, bands: method === "bands" || input.method === "bands" ? (input.bands ?? [{ upper: null, shares: null }]) : undefined }));
+
+  test("a retained underspend gives every party 0", () => {
+    fc.assert(
+      fc.property(withUnderspend("retain"), (input) => {
+        fc.pre(input.variance < 0n);
+        const out = run(input);
+        expect(out).toEqual(input.contributions.map(() => 0n));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("the waterfall never charges a party that did not overspend, nor an overspender more than its overspend", () => {
+    fc.assert(
+      fc.property(inputArb, (base) => {
+        const input: RiskShareInUnits = { ...base, method: "waterfall", underspendMethod: undefined, bands: undefined, caps: undefined };
+        const out = run(input) as bigint[];
+        const own = input.ownVariances!;
+        expect(sumOf(out)).toBe(partsTotal(input));
+        out.forEach((p, i) => {
+          if (input.variance >= 0n) {
+            if (own[i] <= 0n) expect(p).toBe(0n);
+            else expect(p >= 0n && p <= own[i]).toBe(true);
+          } else {
+            // A net underspend goes back only to those that underspent, never more than their own.
+            if (own[i] >= 0n) expect(p).toBe(0n);
+            else expect(p <= 0n && p >= own[i]).toBe(true);
+          }
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("caps never bind on a gain: a net underspend is shared the same with or without them", () => {
+    fc.assert(
+      fc.property(withCapsArb, (input) => {
+        fc.pre(input.variance < 0n);
+        expect(run(input)).toEqual(run({ ...input, caps: undefined }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("left out, the underspend method is the method's own, except bands → proportional and waterfall → own", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        fc.pre(input.variance < 0n && input.underspendMethod === undefined);
+        const expected = input.method === "bands" ? "proportional" : input.method === "waterfall" ? "own" : input.method;
+        const explicit = { ...input, underspendMethod: expected } as RiskShareInUnits;
+        expect(run(input)).toEqual(run(explicit));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("an overspend is shared the same whatever the underspend method", () => {
+    fc.assert(
+      fc.property(withCapsArb, fc.constantFrom(...UNDERSPEND_METHODS.filter((m) => m !== "bands")), (input, other) => {
+        fc.pre(input.variance >= 0n && input.underspendMethod !== "bands");
+        const a = run({ ...input, underspendMethod: undefined });
+        const b = run({ ...input, underspendMethod: other });
+        if (a instanceof RiskShareError || b instanceof RiskShareError) return;
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const UNDERSPEND_CASES: Case[] = [
+  ["unknown underspend_method", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, "carry forward"], { error: "#VALUE!", message: 'ICS.RISKSHARE: underspend_method: unknown method "carry forward"; valid methods are "proportional", "equal", "own", "lead", "retain", "bands"' }],
+  ["waterfall is not an underspend method", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, "waterfall"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: underspend_method: unknown method "waterfall"/ }],
+  ["unknown underspend_method on an overspend too", [100, col(1, 2), undefined, undefined, undefined, undefined, undefined, "returned"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: underspend_method: unknown method "returned"/ }],
+  ["numeric underspend_method", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, 0], { error: "#VALUE!", message: "ICS.RISKSHARE: underspend_method: expected text, got 0" }],
+  ["error underspend_method", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, NA], NA],
+  ["a range for underspend_method", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, col("own", "retain")], { error: "#VALUE!", message: "ICS.RISKSHARE: underspend_method: expected a single value, got a 2×1 range" }],
+  ["waterfall with a single amount", [100, col(1, 2), "waterfall"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: variance: method "waterfall" needs a column of each party's own variance \(2 rows, like contributions\), got a single amount/ }],
+  ["an own underspend with a single amount", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, "own"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: variance: underspend_method "own" needs a column of each party's own variance/ }],
+  ["bands missing with underspend_method bands", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, "bands"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: bands: is required with underspend_method "bands"/ }],
+  ["bands given but used by neither method", [-100, col(1, 1), "lead", BANDS_2, undefined, undefined, undefined, "retain"], { error: "#VALUE!", message: 'ICS.RISKSHARE: bands: are only used with method or underspend_method "bands", but method is "lead" and underspend_method is "retain"; clear bands or set one of them to "bands"' }],
+  ["contributions all zero with a proportional underspend", [100, col(0, 0), "equal", undefined, undefined, undefined, undefined, "proportional"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: contributions: are all zero, but underspend_method "proportional" shares an underspend in proportion to them/ }],
+  ["contributions all zero with bands, whose underspends go back pro rata", [100, col(0, 0), "bands", [[null, 1, 0]]], { error: "#VALUE!", message: /^ICS\.RISKSHARE: contributions: are all zero, but underspend_method "proportional" shares an underspend/ }],
+];
+
+describe("ICS.RISKSHARE bad input: waterfall and underspend_method", () => {
+  test.each(UNDERSPEND_CASES)("%s", (_label, args, expected) => {
+    let out: Output | undefined;
+    expect(() => (out = share(...args))).not.toThrow();
+    expect(out).toMatchObject({ error: expected.error });
+    const message = (out as { message: string }).message;
+    if (typeof expected.message === "string") expect(message).toBe(expected.message);
+    else expect(message).toMatch(expected.message);
+  });
+
+  test("left out or blank, underspend_method is the method's default", () => {
+    expect(share(-100, col(1, 1), "lead", undefined, undefined, undefined, undefined, null)).toEqual(share(-100, col(1, 1), "lead"));
+    expect(share(-100, col(1, 1), "lead", undefined, undefined, undefined, undefined, "")).toEqual([[-100], [0]]);
   });
 });
