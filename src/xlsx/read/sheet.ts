@@ -149,7 +149,7 @@ class SheetReader implements XmlHandler {
           this.collector.start();
         } else if (local === "is" && parent === "c") {
           this.inIs = true;
-          this.isPieces = [];
+          if (this.isPieces.length > 0) this.isPieces = [];
         } else if (this.inIs) {
           if (local === "rPh") this.phonetic++;
           else if (local === "t" && this.phonetic === 0) this.collector.start();
@@ -242,7 +242,7 @@ class SheetReader implements XmlHandler {
     this.fSi = undefined;
     this.inIs = false;
     this.phonetic = 0;
-    this.isPieces = [];
+    if (this.isPieces.length > 0) this.isPieces = [];
   }
 
   private closeCell(): void {

@@ -25,25 +25,39 @@ export class XmlError extends Error {
   }
 }
 
-/** An element's attributes, valid only during the `open` call that receives them. */
+/**
+ * An element's attributes, valid only during the `open` call that receives them. Kept as
+ * positions in the source, so attributes nobody asks for (most of them) are never copied.
+ */
 export class Attributes {
-  /** Local names (prefix dropped) and raw (undecoded) values, `count` of them. */
-  readonly names: string[] = [];
-  readonly raw: string[] = [];
-  /** Whether each name had a prefix (`r:id` has; `id` has not). */
+  source = "";
+  /** Where each name's local part starts and ends, and whether it had a prefix (`r:id`). */
+  readonly localStart: number[] = [];
+  readonly nameEnd: number[] = [];
   readonly prefixed: boolean[] = [];
+  readonly valueStart: number[] = [];
+  readonly valueEnd: number[] = [];
   count = 0;
+
+  private find(local: string, prefixedOnly: boolean): number {
+    const s = this.source;
+    const n = local.length;
+    for (let i = 0; i < this.count; i++) {
+      if (this.nameEnd[i] - this.localStart[i] === n && (!prefixedOnly || this.prefixed[i]) && s.startsWith(local, this.localStart[i])) return i;
+    }
+    return -1;
+  }
 
   /** The decoded value of the attribute with this local name, or undefined. */
   get(local: string): string | undefined {
-    for (let i = 0; i < this.count; i++) if (this.names[i] === local) return decodeAttribute(this.raw[i]);
-    return undefined;
+    const i = this.find(local, false);
+    return i === -1 ? undefined : decodeAttribute(this.source.slice(this.valueStart[i], this.valueEnd[i]));
   }
 
   /** Like `get`, but only a prefixed attribute (`r:id`, for relationship ids). */
   getPrefixed(local: string): string | undefined {
-    for (let i = 0; i < this.count; i++) if (this.prefixed[i] && this.names[i] === local) return decodeAttribute(this.raw[i]);
-    return undefined;
+    const i = this.find(local, true);
+    return i === -1 ? undefined : decodeAttribute(this.source.slice(this.valueStart[i], this.valueEnd[i]));
   }
 }
 
@@ -137,7 +151,9 @@ export function parseXml(s: string, handler: XmlHandler, maxDepth = 256): void {
   const n = s.length;
   const stack: string[] = [];
   const attrs = new Attributes();
+  attrs.source = s;
   let seenRoot = false;
+  let nextLt = 0;
   let i = 0;
   while (i < n) {
     const lt = s.indexOf("<", i);
@@ -213,23 +229,27 @@ export function parseXml(s: string, handler: XmlHandler, maxDepth = 256): void {
       }
       const an = nameEnd(s, j);
       if (an === j) throw new XmlError(`a malformed attribute in <${qname.slice(0, 40)}>`);
-      const aq = s.slice(j, an);
+      const nameStart = j;
+      let colon = -1;
+      for (let k = j; k < an; k++) if (s.charCodeAt(k) === 58 /* : */) colon = k;
       j = an;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (s.charCodeAt(j) !== 61 /* = */) throw new XmlError(`attribute ${aq.slice(0, 40)} has no value`);
+      if (s.charCodeAt(j) !== 61 /* = */) throw new XmlError(`attribute ${s.slice(nameStart, Math.min(an, nameStart + 40))} has no value`);
       j++;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       const q = s.charCodeAt(j);
-      if (q !== 34 && q !== 39) throw new XmlError(`attribute ${aq.slice(0, 40)} is not quoted`);
+      if (q !== 34 && q !== 39) throw new XmlError(`attribute ${s.slice(nameStart, Math.min(an, nameStart + 40))} is not quoted`);
       const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
       if (close === -1) throw new XmlError("the part ends inside an attribute");
-      const value = s.slice(j + 1, close);
-      if (value.indexOf("<") !== -1) throw new XmlError(`a '<' inside attribute ${aq.slice(0, 40)}`);
+      // The next '<' in the document, found once and reused while it lies ahead: linear overall.
+      if (nextLt !== -1 && nextLt <= j) nextLt = s.indexOf("<", j + 1);
+      if (nextLt !== -1 && nextLt < close) throw new XmlError(`a '<' inside attribute ${s.slice(nameStart, Math.min(an, nameStart + 40))}`);
       const k = attrs.count++;
-      const colon = aq.indexOf(":");
-      attrs.names[k] = colon === -1 ? aq : aq.slice(colon + 1);
+      attrs.localStart[k] = colon === -1 ? nameStart : colon + 1;
+      attrs.nameEnd[k] = an;
       attrs.prefixed[k] = colon !== -1;
-      attrs.raw[k] = value;
+      attrs.valueStart[k] = j + 1;
+      attrs.valueEnd[k] = close;
       j = close + 1;
     }
     seenRoot = true;
