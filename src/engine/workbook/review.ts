@@ -109,6 +109,7 @@ export function keptFindings(recalc: Recalculation): KeptFinding[] {
 
 const REASONS: Record<KeepReason, string> = {
   function: "uses a function the engine does not have",
+  approximate: "uses a function the engine computes less exactly than Excel (it differs in the last digits)",
   external: "reaches outside the workbook (never followed)",
   "3d": "uses a reference across several sheets",
   union: "uses a name over several areas where the engine cannot take them",

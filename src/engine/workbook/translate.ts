@@ -23,7 +23,7 @@ import { MAX_COLUMNS, MAX_ROWS, columnIndex, columnLetters } from "../../workboo
 import { Token, tokenize } from "./tokens";
 
 /** Why a formula is not recalculated (its cell keeps Excel's saved value). */
-export type KeepReason = "function" | "external" | "3d" | "union" | "complex" | "range" | "reference" | "engine" | "circular";
+export type KeepReason = "function" | "approximate" | "external" | "3d" | "union" | "complex" | "range" | "reference" | "engine" | "circular";
 
 export interface Kept {
   reason: KeepReason;
@@ -438,7 +438,7 @@ export class Translator {
     }
     if (name.startsWith("_XLDUDF_ICS_")) return `ICS.${name.slice("_XLDUDF_ICS_".length)}`;
     if (NEVER_FOLLOWED.has(name)) throw new Keep({ reason: "external", detail: name });
-    if (DIFFERS_FROM_EXCEL.has(name)) throw new Keep({ reason: "function", detail: `${name} (the engine's differs from Excel's in the last digits)` });
+    if (DIFFERS_FROM_EXCEL.has(name)) throw new Keep({ reason: "approximate", detail: name });
     if (name === "ANCHORARRAY" || name === "SINGLE") return name;
     const alias = ALIASES[name];
     if (alias && this.index.engineFunctions.has(alias)) return alias;
