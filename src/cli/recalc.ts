@@ -94,10 +94,11 @@ export function contentFromRead(wb: ReadWorkbook): { content: WorkbookContent; s
     content.sheets.push({ name: sheet.name, cells });
   }
   const skippedNames: string[] = [];
+  const sheetNames = new Set(wb.sheets.map((s) => s.name));
   for (const n of wb.names) {
     if (n.name.startsWith("_xlnm.")) continue;
     const ref = n.scope === undefined ? parseReference(n.refersTo) : undefined;
-    if (ref && wb.sheets.some((s) => s.name === ref.sheet)) content.names.push({ name: n.name, sheet: ref.sheet, range: ref.range });
+    if (ref && sheetNames.has(ref.sheet)) content.names.push({ name: n.name, sheet: ref.sheet, range: ref.range });
     else skippedNames.push(n.name);
   }
   return { content, skippedNames };

@@ -11,6 +11,8 @@ import { plainMessage } from "../../src/cli/main";
 import { book, oneSheet } from "../xlsx/helpers";
 
 const BIN = path.join(__dirname, "..", "..", "bin", "ics-finance.js");
+// Child processes on a shared machine: generous time, the assertions are on output, not speed.
+jest.setTimeout(60_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ics-output-"));
 
 /** Runs the bin with stdout on a pipe that nobody reads for `delayMs`, then reads it all. */

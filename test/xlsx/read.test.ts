@@ -331,6 +331,14 @@ describe("hostile XML", () => {
     expect(refusal(oneSheet(`<row r="1"><c r="A1"><v>1</v></c></row>`, { after: `<extLst>${deep}</extLst>` }))).toMatchObject({ reason: "limit", message: expect.stringContaining("nested more than 256 deep") });
   });
 
+  test("a long master shared over many cells is stopped by the shared-formula limit, not filled into gigabytes", () => {
+    const master = "A1" + "+A1".repeat(5000);
+    const rows = Array.from({ length: 200 }, (_, i) => `<row r="${i + 2}"><c r="B${i + 2}"><f t="shared" si="0"/></c></row>`).join("");
+    const bytes = oneSheet(`<row r="1"><c r="B1"><f t="shared" ref="B1:B201" si="0">${master}</f></c></row>${rows}`);
+    expect(readWorkbook(bytes).sheets[0].cells).toHaveLength(201);
+    expect(() => readWorkbook(bytes, { maxSharedFormulaChars: 1_000_000 })).toThrow(expect.objectContaining({ reason: "limit", message: expect.stringContaining("shared formulas fill in more than 1,000,000 characters") }));
+  });
+
   test("the cell limit counts filled cells across the workbook", () => {
     const row = "<c><v>1</v></c>".repeat(30);
     expect(() => readWorkbook(oneSheet(`<row r="1">${row}</row>`), { maxCells: 10 })).toThrow(expect.objectContaining({ reason: "limit", message: expect.stringContaining("more than 10 filled cells") }));

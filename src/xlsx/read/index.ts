@@ -131,7 +131,7 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}
   const externalLinks = Math.max(rels.filter((r) => r.type === "externalLink").length, wb.externalReferences);
   let hasMacros = rels.some((r) => r.type === "vbaProject") || zip.names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n));
 
-  const ctx: SheetContext = { sheetName: "", strings, dynamicArray, date1904: wb.date1904, limits: l, cellCount: { n: 0 }, warn };
+  const ctx: SheetContext = { sheetName: "", strings, dynamicArray, date1904: wb.date1904, limits: l, cellCount: { n: 0 }, sharedChars: { n: 0 }, warn };
   const sheets: ReadSheet[] = [];
   const tables: TableDef[] = [];
   const tableNames = new Set<string>();

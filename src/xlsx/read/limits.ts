@@ -19,6 +19,12 @@ export interface ReadLimits extends ZipLimits {
   readonly maxFormulaDepth: number;
   /** Element nesting in any XML part (real parts nest under 20 deep). */
   readonly maxXmlDepth: number;
+  /**
+   * Characters of formula text made by filling shared formulas into their cells, in the whole
+   * workbook. The only way a file's formulas outgrow its size: one long master shared over a
+   * million cells would otherwise make gigabytes of text.
+   */
+  readonly maxSharedFormulaChars: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
@@ -27,4 +33,5 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxFormulaLength: 16_384,
   maxFormulaDepth: 128,
   maxXmlDepth: 256,
+  maxSharedFormulaChars: 128 * 1024 * 1024,
 };

@@ -23,6 +23,8 @@ export interface SheetContext {
   readonly limits: ReadLimits;
   /** Filled cells read so far in the workbook, shared across sheets for `maxCells`. */
   cellCount: { n: number };
+  /** Characters of shared-formula text filled in so far, for `maxSharedFormulaChars`. */
+  sharedChars: { n: number };
   warn(text: string): void;
 }
 
@@ -356,6 +358,13 @@ class SheetReader implements XmlHandler {
       cell.unreadFormula = master.unread;
       this.ctx.warn(`${where}: ${master.unread}; its saved value is kept`);
       return;
+    }
+    const l = this.ctx.limits;
+    if ((this.ctx.sharedChars.n += master.text.length) > l.maxSharedFormulaChars) {
+      throw new WorkbookReadError(
+        "limit",
+        `the workbook's shared formulas fill in more than ${l.maxSharedFormulaChars.toLocaleString("en-GB")} characters of formula text, more than the reader accepts from a returned workbook; if the file is genuine, ask for it to be split`,
+      );
     }
     cell.formula = shiftFormula(master.text, cell.row - master.row, cell.col - master.col);
     cell.formulaKind = "plain";
