@@ -200,6 +200,8 @@ export function recalculate(wb: ReadWorkbook, options: RecalcOptions = {}): Reca
   const sheets: Record<string, RawCellContent[][]> = {};
   /** Cells whose value is Excel's saved one, by sheet: kept formulas and their blocks. */
   const keptValues = new Map<string, Map<number, Cell>>();
+  /** Dynamic arrays as constrained to their saved block, for when the engine finds no room for a larger spill. */
+  const constrained = new Map<FormulaCell, string>();
   /** For each cell inside an array formula's block, its anchor's key. */
   const blockOwner = new Map<string, Map<number, number>>();
   /** The cell of each formula, to find it back by address. */
@@ -289,7 +291,11 @@ export function recalculate(wb: ReadWorkbook, options: RecalcOptions = {}): Reca
       if (kind !== "plain") {
         const rowsN = spill ? spill.bottom - spill.top + 1 : 1;
         const colsN = spill ? spill.right - spill.left + 1 : 1;
-        formula = `ARRAY_CONSTRAIN(ARRAYFORMULA(${formula}),${rowsN},${colsN})`;
+        // A legacy array keeps its block's size (Excel truncates a larger result); a dynamic array
+        // spills to the size of its result, as Excel 365 does (constrained to its saved block only
+        // if the engine finds no room for it, below).
+        formula = kind === "array" ? `ARRAY_CONSTRAIN(ARRAYFORMULA(${formula}),${rowsN},${colsN})` : `ARRAYFORMULA(${formula})`;
+        if (kind === "dynamic") constrained.set(f, `=ARRAY_CONSTRAIN(ARRAYFORMULA(${t.text}),${rowsN},${colsN})`);
       }
       put(cell.row, cell.col, `=${formula}`);
     }
@@ -309,6 +315,17 @@ export function recalculate(wb: ReadWorkbook, options: RecalcOptions = {}): Reca
   // Second pass: a plain formula shows one value, never a spill (Excel's implicit intersection
   // takes an array's first value), and what the engine got wrong where Excel had a value keeps
   // Excel's value.
+  // A dynamic array the engine sizes larger than the room the sheet has (it cannot always tell a
+  // FILTER's size before calculating) spills within its saved block, as Excel last showed it.
+  const noRoom = [...constrained.entries()].filter(([f]) => {
+    const v = engine.getCellValue({ sheet: engine.getSheetId(f.sheet)!, row: f.row, col: f.col });
+    return v instanceof DetailedCellError && v.type === "SPILL" && !(isErrorValue(f.saved) && f.saved.error === "#SPILL!");
+  });
+  if (noRoom.length > 0) {
+    engine.batch(() => {
+      for (const [f, text] of noRoom) engine.setCellContents({ sheet: engine.getSheetId(f.sheet)!, row: f.row, col: f.col }, [[text]]);
+    });
+  }
   const spilled = formulas.filter((f) => !f.kept && f.kind === "plain" && engine.isCellPartOfArray({ sheet: engine.getSheetId(f.sheet)!, row: f.row, col: f.col }));
   if (spilled.length > 0) {
     engine.batch(() => {
