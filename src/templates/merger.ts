@@ -303,6 +303,11 @@ export function merger(options: MergerOptions = {}): TemplateSpec {
     potTotal(cols.expected);
     potTotal(cols.actual);
   });
+  // The combined pot by stream, as ICS.POTSTREAMS reports a pot: one row per stream present, then the total.
+  const streamsAt = total + (d > 0 ? 9 : 3);
+  po.value(`${streamCol}${streamsAt - 1}`, `${combined.code} after: its pot by stream (ICS.POTSTREAMS)`, { style: STYLE.section });
+  po.spill(`${streamCol}${streamsAt}:${keyCol}${streamsAt + S}`, `ICS.POTSTREAMS(${range(afterCols[0].actual)},${range(keyCol)},,RoundTo)`, { format: FORMAT.pounds });
+  po.name("CombinedPotByStream", `${streamCol}${streamsAt}:${keyCol}${streamsAt + S}`);
   const potCell = (col: string) => `Pots!$${col}$${total}`;
   po.name("CombinedPot", `${afterCols[0].actual}${total}`, "The combined body's pot, all streams");
 

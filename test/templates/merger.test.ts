@@ -39,6 +39,11 @@ describe("the fictional sample: Northmoor ICB and Vale ICB combine", () => {
     combined.forEach((v, i) => expect(v === null ? 0 : v).toBe(((former[0][i] as number) ?? 0) + ((former[1][i] as number) ?? 0)));
     expect(t.scalar("CombinedPot")).toBe(core("POT", asColumn(combined), asColumn(STREAMS.map((s) => s.key)), undefined, 1));
     expect(t.scalar("CombinedPot")).toBe(total(t.column("FormerBodyPots")));
+    // The combined pot by stream is the core's POTSTREAMS: five streams and the total, the rest of its block blank.
+    const byStream = core("POTSTREAMS", asColumn(combined), asColumn(STREAMS.map((s) => s.key)), undefined, 1) as Grid;
+    expect(byStream).toHaveLength(6);
+    expect(t.read("CombinedPotByStream").slice(0, 6)).toEqual(byStream);
+    expect(byStream[5]).toEqual(["Total", t.scalar("CombinedPot")]);
     expect(t.scalar("CombinedPopulation")).toBeCloseTo(SAMPLE_MERGER.practices.reduce((a, p) => a + p.population, 0), 6);
     expect(t.scalar("CombinedWeightedPopulation")).toBeCloseTo(SAMPLE_MERGER.practices.reduce((a, p) => a + p.weighted.final, 0), 6);
   });
