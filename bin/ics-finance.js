@@ -9,6 +9,5 @@ if (!fs.existsSync(entry)) {
   const { execFileSync } = require("child_process");
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.cli.json")], { stdio: "inherit" });
 }
-require(entry)
-  .main(process.argv.slice(2))
-  .then((code) => process.exit(code));
+// run() prints a plain message for any failure and exits only once stdout and stderr have drained.
+require(entry).run(process.argv.slice(2));

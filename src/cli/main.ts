@@ -4,8 +4,6 @@
  */
 import { evaluateFormula } from "../engine";
 import { formatOutput, hasError } from "./format";
-import { recalcCommand } from "./recalc";
-import { templateCommand } from "./template";
 
 export const USAGE = `Usage:
   ics-finance eval [--json] "<formula>"     evaluate one formula, e.g. '=ICS.DELEGATE(100,{1;1;1})'
@@ -42,7 +40,12 @@ function evalCommand(args: string[], io: Io): number {
   return hasError(output) ? 1 : 0;
 }
 
-export const COMMANDS: Record<string, Command> = { eval: evalCommand, template: templateCommand, recalc: recalcCommand };
+// template and recalc load on use: exceljs (templates) alone takes longer to load than a return takes to read.
+export const COMMANDS: Record<string, Command> = {
+  eval: evalCommand,
+  template: async (args, io) => (await import("./template")).templateCommand(args, io),
+  recalc: async (args, io) => (await import("./recalc")).recalcCommand(args, io),
+};
 
 export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
   const [command, ...args] = argv;
@@ -58,11 +61,81 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
   try {
     return await run(args, io);
   } catch (e) {
-    io.err(`ics-finance: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`ics-finance ${command}: ${plainMessage(e)}`);
     return 2;
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+/**
+ * What the user is told about an unexpected failure: the file system's problems in plain words,
+ * anything else as a fault of ics-finance. Never a stack trace or a library's internals.
+ */
+export function plainMessage(e: unknown): string {
+  const err = e as { code?: unknown; path?: unknown; name?: unknown; message?: unknown };
+  const where = typeof err?.path === "string" ? `${err.path}: ` : "";
+  switch (err?.code) {
+    case "ENOENT":
+      return `${where}no such file or folder`;
+    case "EACCES":
+    case "EPERM":
+      return `${where}permission denied`;
+    case "EISDIR":
+      return `${where}a folder, not a file`;
+    case "ENOTDIR":
+      return `${where}part of the path is not a folder`;
+    case "ENOSPC":
+      return `${where}the disk is full`;
+    case "EROFS":
+      return `${where}the disk is read-only`;
+    case "EMFILE":
+    case "ENFILE":
+      return "too many files open at once";
+  }
+  if (err?.name === "WorkbookReadError" && typeof err.message === "string") return err.message;
+  if (e instanceof RangeError && /call stack|allocation|heap|too large/i.test(e.message)) return "the input is too large or too deeply nested to process";
+  return "something went wrong inside ics-finance (not in your input); please report it with the command you ran";
 }
+
+/**
+ * Ends the process with `code` once everything written to stdout and stderr has been flushed:
+ * a pipe with a slow reader (`| (sleep 1; wc -l)`) takes only 64 KiB at a time, and an exit before
+ * it drains loses the rest. A reader that goes away (`| head`) ends the process quietly.
+ */
+export function exitWhenDrained(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.destroyed || !stream.writable) done();
+    else stream.write("", done);
+  }
+}
+
+/** EPIPE on stdout (the reader closed the pipe): stop quietly, as Unix tools do. */
+export function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: { code?: string }) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      process.exit(2);
+    });
+  }
+}
+
+/** The CLI's entry: runs `main`, never shows a stack trace, and exits only after output drains. */
+export function run(argv: string[]): void {
+  quietOnClosedPipe();
+  const fail = (e: unknown) => {
+    try {
+      process.stderr.write(`ics-finance: ${plainMessage(e)}\n`);
+    } finally {
+      exitWhenDrained(2);
+    }
+  };
+  process.on("uncaughtException", fail);
+  process.on("unhandledRejection", fail);
+  main(argv).then(exitWhenDrained, fail);
+}
+
+if (require.main === module) run(process.argv.slice(2));

@@ -30,6 +30,12 @@ export interface ReadCell {
   readonly formulaKind?: FormulaKind;
   /** The block an array or dynamic-array formula fills, as saved, e.g. "F19:F22". */
   readonly ref?: string;
+  /**
+   * Why the cell has a formula the reader did not read: longer or nested deeper than the limits
+   * (`ReadLimits`), a what-if data table (`TABLE`), a shared formula whose master is missing. The
+   * cell keeps its saved value and is not to be recalculated; `ReadWorkbook.warnings` names it too.
+   */
+  readonly unreadFormula?: string;
 }
 
 export interface ReadSheet {
@@ -44,6 +50,12 @@ export interface ReadSheet {
   /** Kept as ranges, never expanded ("A1:XFD1048576" costs nothing). */
   readonly merges: readonly string[];
   readonly validations: readonly { readonly sqref: string; readonly type: string; readonly formula1?: string }[];
+  /**
+   * Zero-based rows saved hidden (`<row hidden="1">`: hidden by hand, collapsed in a group, or
+   * filtered out), ascending. SUBTOTAL 101–111 and AGGREGATE's options 1, 3, 5 and 7 leave them
+   * out, as Excel does. Absent when the reader does not say.
+   */
+  readonly hiddenRows?: readonly number[];
 }
 
 /** A defined name of any kind, as the file has it. */
