@@ -19,6 +19,9 @@ async function cli(...args: string[]) {
   return { code, lines: out.join("\n").split("\n"), err: err.join("\n") };
 }
 
+// Rendering and recalculating a template takes seconds on a busy machine.
+jest.setTimeout(120000);
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ics-recalc-"));
 
 /** A template as a system returns it, with one edit made to it. */

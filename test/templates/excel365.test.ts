@@ -9,7 +9,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { CATALOGUE_EDITION, ADDIN_VERSION } from "../../src/core/version";
+import { STREAMS } from "../../src/core/rules/streams";
 import { templateSpec } from "../../src/templates";
+import { TemplateBuilder } from "../../src/templates/builder";
+import { TemplateSpec } from "../../src/templates/spec";
 import { MANIFEST_ID, MANIFEST_VERSION } from "../../src/templates/addin";
 import { calculate, specContent } from "../../src/templates/calc";
 import { renderXlsx } from "../../src/templates/xlsx";
@@ -191,31 +194,60 @@ test("a prefilled template says what it was prefilled from", async () => {
 });
 
 /**
- * The merger sample's combined pot by stream (ICS.POTSTREAMS) on its Pots sheet: five streams and
- * the total in a block the sheet sizes for every stream. Rows below are 1-based sheet rows.
+ * A one-sheet workbook with a spill whose size follows its inputs: the pot by stream
+ * (ICS.POTSTREAMS, one row per stream present and the total), with room left for every stream.
+ * Eight lines in eight streams (484,180,000 pooled) and four spare rows, at B7:C18.
  */
-const POTSTREAMS_TOP = Number(templateSpec("merger").names.find((n) => n.name === "CombinedPotByStream")!.range.split(":")[0].slice(1));
-const at = (col: string, down: number) => `${col}${POTSTREAMS_TOP + down}`;
-/** The sample's stream rows on Pots (core is row 8), and its columns: QZM before, QZV before, the combined body after. */
-const STREAM_ROW = { running_costs: 13, transformation: 15 } as const;
-const COLUMN = { qzm: 2, qzv: 3, combined: 5 } as const;
+function potSpec(): TemplateSpec {
+  const t = new TemplateBuilder();
+  const pot = t.sheet("Pot");
+  pot.value("A4", "Rounding unit").input("B4", 1).name("RoundTo", "B4");
+  const lines: [string | null, number | null, number | null][] = [
+    ["core", 352600000, null],
+    ["primary_medical", 36900000, null],
+    ["pod", 27450000, null],
+    ["specialised", 61800000, 0.85],
+    ["other_direct", 1950000, null],
+    ["running_costs", 4400000, null],
+    ["system_support", 2750000, null],
+    ["elective_recovery", 5600000, null],
+    [null, null, null],
+    [null, null, null],
+    [null, null, null],
+    [null, null, null],
+  ];
+  pot.table("A6", lines.length, [
+    { key: "line", header: "Line", fixed: lines.map((_, i) => `Line ${i + 1}`) },
+    { key: "stream", header: "Stream", input: lines.map((l) => l[0]) },
+    { key: "amount", header: "Amount", input: lines.map((l) => l[1]) },
+    { key: "share", header: "Pooled share", input: lines.map((l) => l[2]) },
+  ]);
+  pot.spill(`F7:G${7 + STREAMS.length}`, "ICS.POTSTREAMS(C7:C18,B7:B18,D7:D18,RoundTo)");
+  return t.build({ name: "pot", title: "Pot by stream", description: "A spill whose size follows its inputs.", version: "test" }, []);
+}
 
-test("the POTSTREAMS block spills its 6 rows, not the 11 the sheet leaves room for", () => {
-  const pkg = templates.get("merger")!;
-  const part = sheetParts(pkg).find((s) => s.name === "Pots")!.part;
+test("the POTSTREAMS block spills its 9 rows, not the 11 the sheet leaves room for", async () => {
+  const file = path.join(dir, "pot.xlsx");
+  fs.writeFileSync(file, (await renderXlsx(potSpec())).buffer);
+  const pkg = readPackage(new Uint8Array(fs.readFileSync(file)));
+  const part = sheetParts(pkg).find((s) => s.name === "Pot")!.part;
   const cells = cellsOf(pkg, part);
-  const anchor = cells.get(at("A", 0))!;
-  expect(attr(anchor.formula!, "ref")).toBe(`${at("A", 0)}:${at("B", 5)}`);
-  expect(cells.get(at("A", 5))!.value).toBe("Total");
-  expect(parseCell(at("A", 0))).toEqual({ row: POTSTREAMS_TOP - 1, col: 0 });
+  const anchor = cells.get("F7")!;
+  expect(attr(anchor.formula!, "ref")).toBe("F7:G15");
+  expect(cells.get("F15")!.value).toBe("Total");
+  expect(parseCell("F7")).toEqual({ row: 6, col: 5 });
 });
 
 describe("recalc --out on a return whose spill changed size", () => {
-  /** The generated merger sample with pot lines typed in on both sides (written into the file as a user's save would hold them). */
-  async function returnWith(cells: { row: number; col: number; value: number | null }[]): Promise<string> {
-    const file = path.join(dir, `return-${cells.length}-${Math.random().toString(36).slice(2)}.xlsx`);
-    const original = new Uint8Array(fs.readFileSync(path.join(dir, "merger.xlsx")));
-    fs.writeFileSync(file, writeCachedValues(original, [{ sheet: "Pots", cells: cells.map((c) => ({ ...c, row: c.row - 1 })) }]));
+  /** The pot workbook with lines typed in (written into the file as a user's save would hold them). */
+  async function returnWith(lines: { row: number; stream: string | null; amount: number | null }[]): Promise<string> {
+    const file = path.join(dir, `return-${lines.length}-${Math.random().toString(36).slice(2)}.xlsx`);
+    const original = new Uint8Array((await renderXlsx(potSpec())).buffer);
+    const cells = lines.flatMap((l) => [
+      { row: l.row, col: 1, value: l.stream },
+      { row: l.row, col: 2, value: l.amount },
+    ]);
+    fs.writeFileSync(file, writeCachedValues(original, [{ sheet: "Pot", cells }]));
     return file;
   }
 
@@ -224,25 +256,23 @@ describe("recalc --out on a return whose spill changed size", () => {
     expect(await main(["recalc", file, "--out", out], { out: () => undefined, err: () => undefined })).toBe(0);
     const pkg = readPackage(new Uint8Array(fs.readFileSync(out)));
     if (!schemasMissing()) expect(validatePackage(pkg).errors).toEqual([]);
-    return cellsOf(pkg, sheetParts(pkg).find((s) => s.name === "Pots")!.part);
+    return cellsOf(pkg, sheetParts(pkg).find((s) => s.name === "Pot")!.part);
   }
 
   test("a new stream: POTSTREAMS spills one row more, into the room the sheet left", async () => {
-    const row = STREAM_ROW.transformation;
-    const cells = await recalcOut(await returnWith([{ row, col: COLUMN.qzm, value: 1000000 }, { row, col: COLUMN.combined, value: 1000000 }]));
-    expect(attr(cells.get(at("A", 0))!.formula!, "ref")).toBe(`${at("A", 0)}:${at("B", 6)}`);
-    expect(cells.get(at("A", 4))!.value).toBe("Running costs");
-    expect(cells.get(at("A", 5))!.value).toBe("Transformation and development"); // in catalogue order
-    expect(cells.get(at("A", 6))!.value).toBe("Total");
-    expect(cells.get(at("B", 6))!.value).toBe("2295800000");
+    const cells = await recalcOut(await returnWith([{ row: 14, stream: "transformation", amount: 1000000 }]));
+    expect(attr(cells.get("F7")!.formula!, "ref")).toBe("F7:G16");
+    expect(cells.get("F14")!.value).toBe("Transformation and development"); // in catalogue order, before elective recovery
+    expect(cells.get("F15")!.value).toBe("Elective recovery");
+    expect(cells.get("F16")!.value).toBe("Total");
+    expect(cells.get("G16")!.value).toBe("485180000");
   });
 
   test("a stream removed: one row less, and the row it no longer covers holds nothing", async () => {
-    const row = STREAM_ROW.running_costs;
-    const cells = await recalcOut(await returnWith([COLUMN.qzm, COLUMN.qzv, COLUMN.combined].map((col) => ({ row, col, value: null }))));
-    expect(attr(cells.get(at("A", 0))!.formula!, "ref")).toBe(`${at("A", 0)}:${at("B", 4)}`);
-    expect(cells.get(at("A", 4))!.value).toBe("Total");
-    expect(cells.get(at("A", 5))!.value).toBeUndefined();
-    expect(cells.get(at("B", 5))!.value).toBeUndefined();
+    const cells = await recalcOut(await returnWith([{ row: 13, stream: null, amount: null }]));
+    expect(attr(cells.get("F7")!.formula!, "ref")).toBe("F7:G14");
+    expect(cells.get("F14")!.value).toBe("Total");
+    expect(cells.get("F15")!.value).toBeUndefined();
+    expect(cells.get("G15")!.value).toBeUndefined();
   });
 });
