@@ -4,15 +4,14 @@
  * functions under), writes the values as the cells' cached results, and lists each failing check
  * and error cell. Exit 0 when clean, 1 when anything failed, 2 for a usage error.
  */
-import type ExcelJS from "exceljs";
 import * as fs from "fs";
-import { Cell, isErrorValue } from "../core";
 import { Rect, parseRange, parseReference } from "../workbook/a1";
 import { formatBytes } from "../xlsx/errors";
 import type { ReadWorkbook } from "../xlsx/model";
 import { DEFAULT_READ_LIMITS, WorkbookReadError, readWorkbook } from "../xlsx/read";
-import { Calculated, ContentCell, Review, WorkbookContent, calculate, describeReview, isClean, review } from "../templates/calc";
-import type { Io } from "./main";
+import { ContentCell, Review, WorkbookContent, calculate, describeReview, isClean, review } from "../templates/calc";
+import { resultUpdates, writeCachedValues } from "../xlsx/write";
+import { Io, plainMessage } from "./main";
 import { parseFlags } from "./template";
 
 export const RECALC_USAGE = `Usage: ics-finance recalc [--json] <in.xlsx> [--out <out.xlsx>]
@@ -110,44 +109,6 @@ export function loadWorkbook(file: string): LoadedWorkbook {
   return { read, ...contentFromRead(read) };
 }
 
-function cachedResult(cell: Cell): unknown {
-  if (cell === null) return undefined;
-  return isErrorValue(cell) ? { error: cell.error } : cell;
-}
-
-/**
- * Each formula's new value as its cached result; an array formula's block gets its values too.
- * (Written through exceljs until the write-back patches the original package.)
- */
-async function writeResults(file: string, loaded: LoadedWorkbook, calc: Calculated, out: string): Promise<void> {
-  // Loaded only here: exceljs takes longer to load than most returns take to read and recalculate.
-  const { default: Excel } = await import("exceljs");
-  const workbook = new Excel.Workbook();
-  await workbook.xlsx.readFile(file);
-  for (const { name, cells } of loaded.content.sheets) {
-    const sheet = workbook.getWorksheet(name);
-    if (!sheet) continue;
-    for (const content of cells) {
-      if (content.formula === undefined) continue;
-      const target = sheet.getCell(content.row + 1, content.col + 1);
-      if (target.type !== Excel.ValueType.Formula) continue;
-      const value = { ...(target.value as object) } as { result?: unknown };
-      const result = cachedResult(calc.value(name, content.row, content.col));
-      if (result === undefined) delete value.result;
-      else value.result = result;
-      target.value = value as ExcelJS.CellValue;
-      if (!content.spill) continue;
-      const block = parseRange(content.spill);
-      for (let r = block.top; r <= block.bottom; r++) {
-        for (let c = block.left; c <= block.right; c++) {
-          if (r !== content.row || c !== content.col) sheet.getCell(r + 1, c + 1).value = (cachedResult(calc.value(name, r, c)) ?? null) as ExcelJS.CellValue;
-        }
-      }
-    }
-  }
-  await workbook.xlsx.writeFile(out);
-}
-
 /** `--json`: the same verdict as the text report, as one JSON object. */
 function jsonReport(file: string, loaded: LoadedWorkbook, result: Review, out: string | undefined): object {
   const byError = new Map<string, { error: string; message: string; cells: string[] }>();
@@ -206,7 +167,16 @@ export async function recalcCommand(args: string[], io: Io): Promise<number> {
   const calc = calculate(loaded.content);
   try {
     const result = review(loaded.content, calc);
-    if (out) await writeResults(file, loaded, calc, out);
+    if (out) {
+      // Only cached values change; every other part of the original package is kept as it was.
+      const updates = resultUpdates(loaded.content, (sheet, row, col) => calc.value(sheet, row, col));
+      try {
+        fs.writeFileSync(out, writeCachedValues(new Uint8Array(fs.readFileSync(file)), updates));
+      } catch (e) {
+        io.err(`ics-finance recalc: ${file}: the values could not be written back to ${out} (${plainMessage(e)})`);
+        return 2;
+      }
+    }
     if (json) {
       io.out(JSON.stringify(jsonReport(file, loaded, result, out)));
       return isClean(result) ? 0 : 1;
