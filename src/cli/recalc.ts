@@ -9,15 +9,20 @@ import { Rect, parseRange, parseReference } from "../workbook/a1";
 import { formatBytes } from "../xlsx/errors";
 import type { ReadWorkbook } from "../xlsx/model";
 import { DEFAULT_READ_LIMITS, WorkbookReadError, readWorkbook } from "../xlsx/read";
-import { ContentCell, Review, WorkbookContent, calculate, describeReview, isClean, review } from "../templates/calc";
+import { recalculate } from "../engine/workbook/recalculate";
+import { Agreement, Review, compareSaved, describeAgreement, describeKept, describeReview, isClean, keptFindings, reviewRecalculation } from "../engine/workbook/review";
+import type { Calculated, ContentCell, WorkbookContent } from "../templates/calc";
 import { resultUpdates, writeCachedValues } from "../xlsx/write";
 import { Io, plainMessage } from "./main";
 import { parseFlags } from "./template";
 
-export const RECALC_USAGE = `Usage: ics-finance recalc [--json] <in.xlsx> [--out <out.xlsx>]
+export const RECALC_USAGE = `Usage: ics-finance recalc [--json] [--compare] <in.xlsx> [--out <out.xlsx>]
 Recalculates every formula, writes the values to --out if given, and lists each FALSE on the
-Checks sheet and each error cell; --json prints the same as one JSON object. Exit status: 0 clean,
-1 a failing check or error cell, 2 a usage error or a file that cannot be read (with what to do).`;
+Checks sheet, each error cell, and each formula kept at Excel's saved value (not recalculated:
+a function the engine lacks, an external link); --compare also lists every cell whose
+recalculated value differs from the value the file saved; --json prints the same as one JSON
+object. Exit status: 0 clean, 1 a failing check, an error cell or (with --compare) a value that
+differs, 2 a usage error or a file that cannot be read (with what to do).`;
 
 /**
  * Formula text as Excel saves it, as the engine reads it: `_xldudf_ICS_POT(` is `ICS.POT(`,
@@ -110,7 +115,7 @@ export function loadWorkbook(file: string): LoadedWorkbook {
 }
 
 /** `--json`: the same verdict as the text report, as one JSON object. */
-function jsonReport(file: string, loaded: LoadedWorkbook, result: Review, out: string | undefined): object {
+function jsonReport(file: string, loaded: LoadedWorkbook, result: Review, out: string | undefined, extra: { notRecalculated: object[]; compare?: Agreement }): object {
   const byError = new Map<string, { error: string; message: string; cells: string[] }>();
   for (const e of result.errors) {
     const key = `${e.error}\t${e.message}`;
@@ -128,7 +133,18 @@ function jsonReport(file: string, loaded: LoadedWorkbook, result: Review, out: s
     checks: { total: result.checks.length, passed: result.checks.filter((c) => c.passed).length },
     failingChecks: result.checks.filter((c) => !c.passed).map((c) => ({ cell: `${c.sheet}!${c.address}`, label: c.label })),
     errors: [...byError.values()],
-    namesNotLoaded: loaded.skippedNames,
+    notRecalculated: extra.notRecalculated,
+    ...(extra.compare
+      ? {
+          compare: {
+            compared: extra.compare.compared,
+            agree: extra.compare.agree,
+            kept: extra.compare.kept,
+            unsaved: extra.compare.unsaved,
+            differences: extra.compare.differences.map((d) => ({ cell: `${d.sheet}!${d.cell}`, formula: d.formula, saved: d.saved, recalculated: d.recalculated, volatile: d.volatile })),
+          },
+        }
+      : {}),
     warnings: loaded.read.warnings,
     ...(out ? { written: out } : {}),
   };
@@ -136,8 +152,9 @@ function jsonReport(file: string, loaded: LoadedWorkbook, result: Review, out: s
 
 export async function recalcCommand(args: string[], io: Io): Promise<number> {
   const json = args.includes("--json");
+  const compare = args.includes("--compare");
   const parsed = parseFlags(
-    args.filter((a) => a !== "--json"),
+    args.filter((a) => a !== "--json" && a !== "--compare"),
     ["out"],
   );
   if (!parsed || parsed.words.length !== 1) {
@@ -164,9 +181,14 @@ export async function recalcCommand(args: string[], io: Io): Promise<number> {
     // Anything else is a fault of the reader, not of the file: still a plain message.
     return refuse("internal", "the reader failed on this file (a fault in ics-finance, not in the file): please report it with the file");
   }
-  const calc = calculate(loaded.content);
+  const recalc = recalculate(loaded.read);
+  const calc: Calculated = { engine: recalc.engine, value: recalc.value, recalculation: recalc };
   try {
-    const result = review(loaded.content, calc);
+    const result = reviewRecalculation(recalc, loaded.read.sheets);
+    const kept = keptFindings(recalc);
+    const agreement = compare ? compareSaved(recalc) : undefined;
+    const differs = agreement ? agreement.differences.some((d) => !d.volatile) : false;
+    const code = isClean(result) && !differs ? 0 : 1;
     if (out) {
       // Only cached values change; every other part of the original package is kept as it was.
       const updates = resultUpdates(loaded.content, (sheet, row, col) => calc.value(sheet, row, col));
@@ -178,16 +200,17 @@ export async function recalcCommand(args: string[], io: Io): Promise<number> {
       }
     }
     if (json) {
-      io.out(JSON.stringify(jsonReport(file, loaded, result, out)));
-      return isClean(result) ? 0 : 1;
+      io.out(JSON.stringify(jsonReport(file, loaded, result, out, { notRecalculated: kept.map((k) => ({ reason: k.reason, detail: k.detail, cells: k.cells })), compare: agreement })));
+      return code;
     }
     const [summary, ...findings] = describeReview(result);
-    io.out(`${file}: ${loaded.content.sheets.length} sheets, ${summary}${out ? `; values written to ${out}` : ""}`);
-    if (loaded.skippedNames.length > 0) io.out(`names not loaded (not a single range): ${loaded.skippedNames.join(", ")}`);
+    io.out(`${file}: ${loaded.read.sheets.length} sheets, ${summary}${out ? `; values written to ${out}` : ""}`);
     for (const line of findings) io.out(line);
+    for (const line of describeKept(kept)) io.out(line);
+    if (agreement) for (const line of describeAgreement(agreement)) io.out(line);
     for (const w of loaded.read.warnings) io.out(`note\t${w}`);
-    return isClean(result) ? 0 : 1;
+    return code;
   } finally {
-    calc.engine.destroy();
+    recalc.destroy();
   }
 }

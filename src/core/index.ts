@@ -1,6 +1,6 @@
 /** The core's public API: the catalogue, its evaluator, and the primitives faces and tools share. */
 export { CATALOGUE, NAMESPACE, evaluate, findFunction } from "./catalogue";
-export type { FunctionSpec, ArgumentSpec, ResultSpec } from "./catalogue";
+export type { FunctionSpec, ArgumentSpec, ResultSpec, ErrorSpec } from "./catalogue";
 export type { ArgValue, Cell, Grid, Output, Shape } from "./cells";
 export { isBlank, isGrid, shapeOf } from "./cells";
 export type { ErrorCode, ErrorValue } from "./errors";

@@ -5,12 +5,18 @@
 import { ConfigParams, DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
 import { Cell, Grid, Output, isErrorValue } from "../core";
 import { cellFromHf, errorFromHf } from "./cells";
+import { registerExcelPlugin } from "./excel";
 import { registerIcsPlugin } from "./plugin";
 
 export const ENGINE_CONFIG: Partial<ConfigParams> = {
   licenseKey: "gpl-v3",
-  // Excel's date system and separators, so array constants read {1;2;3} as a column.
-  nullDate: { year: 1899, month: 12, day: 30 },
+  // Excel's 1900 date system, with its 29 February 1900 (serial 60) so serials 1 to 59 are Excel's
+  // too, and its separators, so array constants read {1;2;3} as a column.
+  nullDate: { year: 1899, month: 12, day: 31 },
+  leapYear1900: true,
+  // Excel's grid. HyperFormula stores cells sparsely, so a small sheet costs no more for it.
+  maxRows: 1048576,
+  maxColumns: 16384,
   arrayColumnSeparator: ",",
   arrayRowSeparator: ";",
   currencySymbol: ["£"],
@@ -22,6 +28,7 @@ export type SheetData = RawCellContent[][];
 
 export function createEngine(sheets: Record<string, SheetData> = { Sheet1: [] }, config: Partial<ConfigParams> = {}): HyperFormula {
   registerIcsPlugin();
+  registerExcelPlugin();
   return HyperFormula.buildFromSheets(sheets, { ...ENGINE_CONFIG, ...config });
 }
 

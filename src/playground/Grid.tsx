@@ -58,7 +58,7 @@ export function Grid({ workbook }: { workbook: EngineWorkbook }): React.JSX.Elem
   const [selected, setSelected] = React.useState({ row: 0, col: 0 });
   const [draft, setDraft] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | undefined>();
-  const grid = React.useRef<HTMLDivElement>(null);
+  const grid = React.useRef<HTMLTableElement>(null);
   const bar = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => {
@@ -158,20 +158,27 @@ export function Grid({ workbook }: { workbook: EngineWorkbook }): React.JSX.Elem
           {notice}
         </div>
       )}
-      <div
-        ref={grid}
-        className="grid-scroll"
-        role="grid"
-        aria-label={`Sheet ${sheet}`}
-        aria-rowcount={rows}
-        aria-colcount={cols}
-        tabIndex={0}
-        aria-activedescendant={`cell-${address}`}
-        onKeyDown={onGridKey}
-        data-testid="grid"
-      >
-        {/* A fixed layout needs the table's own width, or the browser squeezes the columns to fit. */}
-        <table className="cells" style={{ width: ROW_HEADER_PX + widths.reduce((a, b) => a + b, 0) }}>
+      {/* The selected cell's message (an error's explanation), where the keyboard can reach it. */}
+      <div className="cell-message" id="cell-message" aria-live="polite" data-testid="cell-message">
+        {typeof current.value === "object" && current.value !== null ? `${address}: ${current.value.error}${current.value.message ? ` ${current.value.message}` : ""}` : ""}
+      </div>
+      <div className="grid-scroll">
+        {/* The table itself is the grid (its rows, headers and cells are the grid's own children), focusable, with the selected cell as its active descendant. */}
+        <table
+          ref={grid}
+          className="cells"
+          role="grid"
+          aria-label={`Sheet ${sheet}`}
+          aria-rowcount={rows + 1}
+          aria-colcount={cols + 1}
+          aria-readonly={false}
+          tabIndex={0}
+          aria-activedescendant={`cell-${address}`}
+          aria-describedby="cell-message"
+          onKeyDown={onGridKey}
+          data-testid="grid"
+          style={{ width: ROW_HEADER_PX + widths.reduce((a, b) => a + b, 0) }}
+        >
           <colgroup>
             <col style={{ width: ROW_HEADER_PX }} />
             {widths.map((w, c) => (
@@ -180,9 +187,9 @@ export function Grid({ workbook }: { workbook: EngineWorkbook }): React.JSX.Elem
           </colgroup>
           <thead>
             <tr role="row">
-              <th className="corner" />
+              <td className="corner" role="gridcell" aria-label="Row and column headings" />
               {Array.from({ length: cols }, (_, c) => (
-                <th key={c} role="columnheader" className={c === selected.col ? "header active" : "header"}>
+                <th key={c} role="columnheader" scope="col" className={c === selected.col ? "header active" : "header"}>
                   {columnLetters(c)}
                 </th>
               ))}
@@ -191,7 +198,7 @@ export function Grid({ workbook }: { workbook: EngineWorkbook }): React.JSX.Elem
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
               <tr key={r} role="row">
-                <th role="rowheader" className={r === selected.row ? "header active" : "header"}>
+                <th role="rowheader" scope="row" className={r === selected.row ? "header active" : "header"}>
                   {r + 1}
                 </th>
                 {Array.from({ length: cols }, (_, c) => workbook.cell(sheet, r, c)).map((view, c, line) => {
@@ -209,6 +216,7 @@ export function Grid({ workbook }: { workbook: EngineWorkbook }): React.JSX.Elem
                       className={classes}
                       style={cellStyle(view, shown)}
                       title={shown.title}
+                      aria-description={shown.title}
                       data-address={view.address}
                       onMouseDown={() => {
                         setDraft(null);

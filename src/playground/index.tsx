@@ -45,6 +45,10 @@ function Playground(): React.JSX.Element {
   );
 }
 
+// ?pane=320 sets the task pane's width in px (Excel's pane is 320 px at its narrowest).
+const paneWidth = Number(new URLSearchParams(window.location.search).get("pane"));
+if (Number.isFinite(paneWidth) && paneWidth >= 240 && paneWidth <= 1200) document.documentElement.style.setProperty("--pane-width", `${paneWidth}px`);
+
 const element = document.getElementById("root");
 if (element) {
   createRoot(element).render(<Playground />);

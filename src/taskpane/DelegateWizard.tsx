@@ -5,10 +5,12 @@ import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import { isErrorValue } from "../core";
 import { quoteSheet, parseRange, cellAddress } from "../workbook/a1";
 import { WorkbookPort } from "../workbook/port";
-import { CellInput, Hint, IssueList, formatAmount, issueOn } from "./components/fields";
+import { CellInput, Hint, IssueList, TextField, formatAmount, issueOn, useFieldStyles } from "./components/fields";
 import { PreviewTable, RowsTable } from "./components/RowsTable";
 import { RoundToField, UnitsField, withUnits } from "./components/settings";
 import { Wizard } from "./components/Wizard";
+import { useShownIssues, useTracker } from "./components/validation";
+import { Warnings, useOpenWarnings } from "./components/warnings";
 import {
   AmountSource,
   DelegateInputs,
@@ -24,7 +26,11 @@ import {
   newDelegateInputs,
   removeWeightColumn,
   resolvedFrom,
+  setPlaceCell,
 } from "./wizards/delegate";
+import { rowName } from "./wizards/messages";
+import { applyPaste } from "./wizards/paste";
+import { Warning, unitWarnings } from "./wizards/sanity";
 import { freeSheetName, moneyHeader, namePrefix } from "./wizards/sheet";
 
 const ID = "delegate";
@@ -36,11 +42,11 @@ const SOURCES: { value: AmountSource; label: string }[] = [
 ];
 
 const useStyles = makeStyles({
-  row: { display: "flex", gap: "8px", alignItems: "flex-end" },
-  grow: { flexGrow: 1 },
+  row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: "160px" },
   headings: { display: "grid", gap: "4px", margin: "4px 0 8px", justifyItems: "stretch" },
   addColumn: { justifySelf: "start" },
-  heading: { display: "flex", gap: "4px", alignItems: "center" },
+  heading: { display: "flex", gap: "4px", alignItems: "flex-end" },
   toggles: { display: "flex", flexWrap: "wrap", gap: "0 12px" },
 });
 
@@ -70,14 +76,39 @@ function useResolvedAmount(port: WorkbookPort, inputs: DelegateInputs, refresh: 
   return resolved;
 }
 
+function WeightHeading({ index, name, issues, onChange }: { index: number; name: string; issues: readonly import("./wizards/check").Issue[]; onChange: (v: string) => void }): React.JSX.Element {
+  const field = `weightNames.${index}`;
+  const issue = issueOn(issues, field);
+  const tracker = useTracker();
+  const fieldStyles = useFieldStyles();
+  return (
+    <Field style={{ flexGrow: 1, minWidth: 0 }} label={`Heading of weight column ${index + 1}`} validationState={issue ? "error" : "none"} validationMessage={issue ? { children: issue.message, role: undefined } : undefined}>
+      <Input
+        size="small"
+        className={fieldStyles.focusRing}
+        data-field={field}
+        value={name}
+        onChange={(_, d) => {
+          tracker.changed(field);
+          onChange(d.value);
+        }}
+        onBlur={() => tracker.left(field)}
+      />
+    </Field>
+  );
+}
+
 export function DelegateWizard({ port }: { port: WorkbookPort }): React.JSX.Element {
   const styles = useStyles();
   const [inputs, setInputs] = React.useState<DelegateInputs>(() => newDelegateInputs());
+  const [written, setWritten] = React.useState<string | undefined>();
   const [step, setStep] = React.useState(0);
   const resolved = useResolvedAmount(port, inputs, step);
   const check = React.useMemo(() => checkDelegate(inputs, resolved), [inputs, resolved]);
-  const issues = check.issues;
-  const onStep = (i: number) => issues.filter((x) => delegateStepOf(x.field) === i);
+  const shown = useShownIssues(delegateStepOf);
+  const warnings = useOpenWarnings();
+  const issues = shown.visible(check.issues);
+  const onStep = (i: number) => check.issues.filter((x) => delegateStepOf(x.field) === i);
   const set = (patch: Partial<DelegateInputs>) => setInputs((prev) => ({ ...prev, ...patch }));
   const setPlace = (index: number, patch: Partial<Place>) => setInputs((prev) => ({ ...prev, places: prev.places.map((p, i) => (i === index ? { ...p, ...patch } : p)) }));
   const amountIssue = issueOn(issues, "amount");
@@ -88,27 +119,43 @@ export function DelegateWizard({ port }: { port: WorkbookPort }): React.JSX.Elem
     set({ amountSource: "cell", amount: `${quoteSheet(selection.sheet)}!${cellAddress(topLeft.top, topLeft.left)}` });
   };
 
+  const money = [
+    ...(inputs.amountSource === "number" ? [{ field: "amount", label: "Amount to delegate", text: inputs.amount }] : []),
+    ...inputs.places.flatMap((p, i) => [
+      ...(inputs.useFloors ? [{ field: `places.${i}.floor`, label: `Floor, ${rowName("place", i, p.name)}`, text: p.floor }] : []),
+      ...(inputs.useCaps ? [{ field: `places.${i}.cap`, label: `Cap, ${rowName("place", i, p.name)}`, text: p.cap }] : []),
+    ]),
+  ];
+  const asks = warnings.open(unitWarnings(inputs.units, money)).filter((w) => shown.visible([{ field: w.field, message: "" }]).length > 0);
+  const fix = (w: Warning) => {
+    if (w.fix?.kind === "units-pounds") setInputs((prev) => withUnits(prev, "£"));
+    warnings.keep(w.key);
+  };
+  const asksOn = (s: number) => asks.filter((w) => delegateStepOf(w.field) === s);
+
   const currentValue = resolved && "value" in resolved && typeof resolved.value === "number" ? formatAmount(resolved.value, inputs.units, inputs.roundTo) : undefined;
   const amountStep = (
     <>
-      <Hint>The amount to split between places: type it, or link it to a cell or a defined name (such as a pot's total) so the delegation follows it.</Hint>
+      <Hint>The amount to split between places: type it, or link it to a cell or a defined name (such as a pot&apos;s total) so the delegation follows it.</Hint>
       <Field label="The amount is">
-        <RadioGroup layout="horizontal" value={inputs.amountSource} onChange={(_, d) => set({ amountSource: d.value as AmountSource, amount: "" })}>
+        <RadioGroup layout="horizontal" style={{ flexWrap: "wrap" }} value={inputs.amountSource} onChange={(_, d) => set({ amountSource: d.value as AmountSource, amount: "" })}>
           {SOURCES.map((s) => (
             <Radio key={s.value} value={s.value} label={s.label} />
           ))}
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <Field
+        <TextField
           className={styles.grow}
+          field="amount"
           label={inputs.amountSource === "number" ? moneyHeader("Amount to delegate", inputs.units) : inputs.amountSource === "cell" ? "Cell holding the amount" : "Name of the amount"}
           hint={inputs.amountSource === "cell" ? "e.g. Pot!B11" : inputs.amountSource === "name" ? "e.g. Pot_Total" : undefined}
-          validationState={amountIssue ? "error" : currentValue ? "success" : "none"}
-          validationMessage={amountIssue?.message ?? (currentValue ? `Reads ${currentValue} now` : undefined)}
-        >
-          <Input value={inputs.amount} inputMode={inputs.amountSource === "number" ? "decimal" : undefined} onChange={(_, d) => set({ amount: d.value })} />
-        </Field>
+          value={inputs.amount}
+          numeric={inputs.amountSource === "number"}
+          onChange={(amount) => set({ amount })}
+          issues={issues}
+          note={!amountIssue && currentValue ? `Reads ${currentValue} now` : undefined}
+        />
         {inputs.amountSource === "cell" && <Button onClick={useSelection}>Use selected cell</Button>}
       </div>
       <UnitsField units={inputs.units} onChange={(units) => setInputs((prev) => withUnits(prev, units))} />
@@ -125,24 +172,19 @@ export function DelegateWizard({ port }: { port: WorkbookPort }): React.JSX.Elem
   ];
   const placesStep = (
     <>
-      <Hint>Each place&apos;s weight is the product of its weight columns, e.g. population × need index. Floors and caps are optional amounts per place.</Hint>
+      <Hint>Each place&apos;s weight is the product of its weight columns, e.g. population × need index. Floors and caps are optional amounts per place. To fill many places at once, copy the rows in Excel and paste them into the first box.</Hint>
       <Text weight="semibold" size={300}>
         Weight columns
       </Text>
       <div className={styles.headings}>
-        {inputs.weightNames.map((name, i) => {
-          const issue = issueOn(issues, `weightNames.${i}`);
-          return (
-            <div key={i} className={styles.heading}>
-              <Field className={styles.grow} label={`Heading of weight column ${i + 1}`} validationState={issue ? "error" : "none"} validationMessage={issue?.message}>
-                <Input size="small" value={name} onChange={(_, d) => setInputs((prev) => ({ ...prev, weightNames: prev.weightNames.map((w, j) => (j === i ? d.value : w)) }))} />
-              </Field>
-              {k > 1 && (
-                <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={`Remove weight column ${i + 1}`} onClick={() => setInputs((prev) => removeWeightColumn(prev, i))} />
-              )}
-            </div>
-          );
-        })}
+        {inputs.weightNames.map((name, i) => (
+          <div key={i} className={styles.heading}>
+            <WeightHeading index={i} name={name} issues={issues} onChange={(v) => setInputs((prev) => ({ ...prev, weightNames: prev.weightNames.map((w, j) => (j === i ? v : w)) }))} />
+            {k > 1 && (
+              <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={`Remove weight column ${i + 1}`} onClick={() => setInputs((prev) => removeWeightColumn(prev, i))} />
+            )}
+          </div>
+        ))}
         {k < MAX_WEIGHT_COLUMNS && (
           <Button className={styles.addColumn} size="small" icon={<AddRegular />} onClick={() => setInputs((prev) => addWeightColumn(prev, ""))}>
             Add a weight column
@@ -156,8 +198,10 @@ export function DelegateWizard({ port }: { port: WorkbookPort }): React.JSX.Elem
       <RowsTable
         caption="Places"
         headers={headers}
+        minColumnWidth={104}
         rows={inputs.places.map((place, i) => ({
           key: i,
+          title: rowName("Place", i, place.name),
           cells: [
             <CellInput key="n" wizard={ID} field={`places.${i}.name`} label={`Place ${i + 1}`} value={place.name} onChange={(name) => setPlace(i, { name })} issues={issues} />,
             ...place.weights.map((w, c) => (
@@ -180,8 +224,9 @@ export function DelegateWizard({ port }: { port: WorkbookPort }): React.JSX.Elem
         }))}
         onAdd={() => setInputs((prev) => ({ ...prev, places: [...prev.places, blankPlace(prev.weightNames.length)] }))}
         addLabel="Add a place"
+        paste={{ apply: (plan) => setInputs((prev) => ({ ...prev, places: applyPaste(prev.places, plan, () => blankPlace(prev.weightNames.length), setPlaceCell(prev)) })) }}
       />
-      <IssueList wizard={ID} issues={issues.filter((x) => x.field?.startsWith("places"))} />
+      <IssueList wizard={ID} issues={issues.filter((x) => x.field === "places")} />
     </>
   );
 
@@ -192,26 +237,32 @@ export function DelegateWizard({ port }: { port: WorkbookPort }): React.JSX.Elem
         caption="Delegation to places"
         headers={["Place", moneyHeader("Delegated", inputs.units)]}
         rows={check.preview.places.map((p) => [p.name, formatAmount(p.amount, inputs.units, inputs.roundTo)])}
-        footer={["Amount", typeof check.preview.amount === "number" && !isErrorValue(check.preview.amount) ? formatAmount(check.preview.amount, inputs.units, inputs.roundTo) : ""]}
+        footer={[["Amount", typeof check.preview.amount === "number" && !isErrorValue(check.preview.amount) ? formatAmount(check.preview.amount, inputs.units, inputs.roundTo) : ""]]}
       />
     </>
   );
 
+  const warn = (s: number) => <Warnings items={asksOn(s)} onFix={fix} onKeep={(w) => warnings.keep(w.key)} />;
   return (
-    <Wizard
-      id={ID}
-      finishLabel="Write the Delegation sheet"
-      onStepChange={setStep}
-      steps={[
-        { title: "Amount", body: amountStep, issues: onStep(0) },
-        { title: "Places", body: placesStep, issues: onStep(1) },
-        { title: "Preview and write", body: preview, issues },
-      ]}
-      onFinish={async () => {
-        const sheet = freeSheetName(await port.sheetNames(), "Delegation");
-        await port.apply(delegateOps(inputs, sheet));
-        return `Wrote the sheet "${sheet}": your places, one spilling ICS.DELEGATE, the names ${namePrefix(sheet)}_Amount, ${namePrefix(sheet)}_Delegated and others, and a check that the places add up to the amount.`;
-      }}
-    />
+    <shown.Provider>
+      <Wizard
+        id={ID}
+        finishLabel="Write the Delegation sheet"
+        onStepChange={setStep}
+        onReveal={shown.reveal}
+        again={written ? { question: `This wizard already wrote the sheet "${written}". Write this delegation as another sheet? The sheet you wrote stays as it is.`, confirm: "Write another sheet" } : undefined}
+        steps={[
+          { title: "Amount", body: amountStep, issues: onStep(0), warnings: warn(0) },
+          { title: "Places", body: placesStep, issues: onStep(1), warnings: warn(1) },
+          { title: "Preview and write", body: preview, issues: check.issues },
+        ]}
+        onFinish={async () => {
+          const sheet = freeSheetName(await port.sheetNames(), "Delegation");
+          await port.apply(delegateOps(inputs, sheet));
+          setWritten(sheet);
+          return `Wrote the sheet "${sheet}": your places, one spilling ICS.DELEGATE, the names ${namePrefix(sheet)}_Amount, ${namePrefix(sheet)}_Delegated and others, and a check that the places add up to the amount.`;
+        }}
+      />
+    </shown.Provider>
   );
 }

@@ -1,57 +1,73 @@
 /** "Insert template": the workbook templates of src/templates, written through the same port as the wizards. */
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { TEMPLATES, templateOps } from "../templates";
+import { TEMPLATES, templateSpec } from "../templates";
 import { WorkbookPort } from "../workbook/port";
+import { useAnnounce } from "./components/announce";
 import { Hint } from "./components/fields";
 import { repairIcsFormulas } from "./wizards/repair";
 import { insertTemplate } from "./wizards/templates";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", padding: 0, margin: 0, display: "grid", gap: "12px" },
-  item: { display: "grid", gap: "4px", padding: "8px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  actions: { display: "flex" },
+  item: { display: "grid", gap: "4px", padding: "8px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, minWidth: 0 },
+  actions: { display: "flex", minWidth: 0 },
+  insert: { maxWidth: "100%", whiteSpace: "normal", textAlign: "left" },
+  status: { marginTop: "12px" },
 });
 
-type Status = { kind: "idle" } | { kind: "done" | "error"; message: string };
+type Status = { kind: "idle" } | { kind: "busy"; name: string } | { kind: "done" | "error"; message: string };
 
 export function TemplatesPanel({ port }: { port: WorkbookPort }): React.JSX.Element {
   const styles = useStyles();
+  const announce = useAnnounce();
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
+  const result = React.useRef<HTMLDivElement>(null);
+
+  React.useEffect(() => {
+    if (status.kind === "done" || status.kind === "error") result.current?.focus();
+  }, [status]);
 
   const [repair, setRepair] = React.useState<{ kind: "idle" | "working" } | { kind: "done" | "error"; message: string }>({ kind: "idle" });
   const repairFormulas = async () => {
     setRepair({ kind: "working" });
     try {
-      const result = await repairIcsFormulas(port, { all: true });
-      setRepair({ kind: result.failed.length > 0 ? "error" : "done", message: result.message });
+      const outcome = await repairIcsFormulas(port, { all: true });
+      setRepair({ kind: outcome.failed.length > 0 ? "error" : "done", message: outcome.message });
+      announce(outcome.message, outcome.failed.length > 0 ? "assertive" : "polite");
     } catch (e) {
-      setRepair({ kind: "error", message: e instanceof Error ? e.message : String(e) });
+      const message = e instanceof Error ? e.message : String(e);
+      setRepair({ kind: "error", message });
+      announce(`Could not repair the formulas: ${message}`, "assertive");
     }
   };
 
-  const insert = async (name: string, title: string) => {
+  const insert = async (name: string) => {
+    setStatus({ kind: "busy", name });
     try {
-      const result = await insertTemplate(port, title, templateOps(name));
-      setStatus({ kind: result.ok ? "done" : "error", message: result.message });
+      const outcome = await insertTemplate(port, templateSpec(name));
+      setStatus({ kind: "done", message: outcome.message });
+      announce(outcome.message);
     } catch (e) {
-      setStatus({ kind: "error", message: e instanceof Error ? e.message : String(e) });
+      const message = e instanceof Error ? e.message : String(e);
+      setStatus({ kind: "error", message });
+      announce(`Could not insert the template: ${message}`, "assertive");
     }
   };
 
   return (
     <section aria-label="Templates">
-      <Hint>Ready-made workbooks with live ICS formulas, written into this workbook as new sheets.</Hint>
+      <Hint>Ready-made workbooks with live ICS formulas, written into this workbook as new sheets. A sheet or name already in use is given a free one, such as &quot;Checks 2&quot;.</Hint>
       {TEMPLATES.length === 0 ? (
         <Text>No templates in this version.</Text>
       ) : (
-        <ul className={styles.list}>
+        <ul className={styles.list} aria-label="Templates to insert">
           {TEMPLATES.map((t) => (
             <li key={t.name} className={styles.item}>
               <Text weight="semibold">{t.title}</Text>
               <Text size={200}>{t.description}</Text>
               <div className={styles.actions}>
-                <Button appearance="primary" size="small" onClick={() => insert(t.name, t.title)}>
+                <Button className={styles.insert} appearance="primary" size="small" disabled={status.kind === "busy"} onClick={() => insert(t.name)}>
                   Insert {t.title}
                 </Button>
               </div>
@@ -59,13 +75,15 @@ export function TemplatesPanel({ port }: { port: WorkbookPort }): React.JSX.Elem
           ))}
         </ul>
       )}
-      {status.kind !== "idle" && (
-        <MessageBar intent={status.kind === "done" ? "success" : "error"} style={{ marginTop: 12 }}>
-          <MessageBarBody>
-            <MessageBarTitle>{status.kind === "done" ? "Done" : "Could not insert the template"}</MessageBarTitle>
-            {status.message}
-          </MessageBarBody>
-        </MessageBar>
+      {(status.kind === "done" || status.kind === "error") && (
+        <div ref={result} tabIndex={-1} className={styles.status} data-testid="templates-result">
+          <MessageBar intent={status.kind === "done" ? "success" : "error"} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{status.kind === "done" ? "Inserted" : "Could not insert the template"}</MessageBarTitle>
+              {status.message}
+            </MessageBarBody>
+          </MessageBar>
+        </div>
       )}
       <div className={styles.actions} style={{ marginTop: 16 }}>
         <Button size="small" onClick={repairFormulas} disabled={repair.kind === "working"}>
@@ -73,7 +91,7 @@ export function TemplatesPanel({ port }: { port: WorkbookPort }): React.JSX.Elem
         </Button>
       </div>
       {(repair.kind === "done" || repair.kind === "error") && (
-        <MessageBar intent={repair.kind === "done" ? "success" : "warning"} style={{ marginTop: 8 }} aria-label="Repair result">
+        <MessageBar intent={repair.kind === "done" ? "success" : "warning"} layout="multiline" style={{ marginTop: 8 }} aria-label="Repair result">
           <MessageBarBody>{repair.message}</MessageBarBody>
         </MessageBar>
       )}

@@ -26,6 +26,22 @@ function OutsideExcel({ host }: { host: string | null }): React.JSX.Element {
   );
 }
 
+/** office.js did not load (offline, blocked, or the page opened from a file): say so, and how to go on. */
+function NoOffice(): React.JSX.Element {
+  return (
+    <div style={{ padding: 12 }}>
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Office did not load</MessageBarTitle>
+          This pane needs office.js, Microsoft&apos;s Office library, and it could not be loaded: the network may be offline or the address blocked, or the page was opened outside Excel. In Excel, check
+          the connection and reopen the add-in (Home &gt; ICS wizards). To use the wizards without Excel, open the <Link href="playground.html">playground</Link>, which runs them on a sample workbook in
+          this browser.
+        </MessageBarBody>
+      </MessageBar>
+    </div>
+  );
+}
+
 /**
  * On load: ICS formulas a workbook shows as broken (#NAME?, or saved as text) are entered again,
  * and the pane says what was repaired; nothing shows when nothing needed it.
@@ -38,7 +54,7 @@ function RepairOnLoad({ port }: { port: WorkbookPort }): React.JSX.Element | nul
   if (!result || (result.repaired.length === 0 && result.failed.length === 0)) return null;
   return (
     <div style={{ padding: "8px 12px 0" }}>
-      <MessageBar intent={result.failed.length > 0 ? "warning" : "success"}>
+      <MessageBar intent={result.failed.length > 0 ? "warning" : "success"} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>ICS formulas repaired</MessageBarTitle>
           {result.message}
@@ -48,25 +64,29 @@ function RepairOnLoad({ port }: { port: WorkbookPort }): React.JSX.Element | nul
   );
 }
 
+/** The pane in Excel; it links to the function reference itself (App). */
 function InExcel(): React.JSX.Element {
   const port = React.useMemo(() => rememberOnFirstWrite(new OfficeWorkbook(), () => Office.addin.setStartupBehavior(Office.StartupBehavior.load)), []);
   return (
     <>
       <RepairOnLoad port={port} />
       <App port={port} />
-      <div style={{ padding: "0 12px 12px" }}>
-        <Link href="help/functions.html" target="_blank">
-          Function reference
-        </Link>
-      </div>
     </>
   );
 }
 
-Office.onReady((info) => {
-  (window as unknown as { __officeReady: unknown }).__officeReady = info;
+function render(node: React.ReactNode): void {
   const element = document.getElementById("root");
-  if (!element) return;
-  const inExcel = info.host === Office.HostType.Excel;
-  createRoot(element).render(<Themed>{inExcel ? <InExcel /> : <OutsideExcel host={info.host ? String(info.host) : null} />}</Themed>);
-});
+  if (element) createRoot(element).render(<Themed>{node}</Themed>);
+}
+
+if (typeof Office === "undefined") {
+  (window as unknown as { __officeReady: unknown }).__officeReady = { missing: true };
+  render(<NoOffice />);
+} else {
+  Office.onReady((info) => {
+    (window as unknown as { __officeReady: unknown }).__officeReady = info;
+    const inExcel = info.host === Office.HostType.Excel;
+    render(inExcel ? <InExcel /> : <OutsideExcel host={info.host ? String(info.host) : null} />);
+  });
+}

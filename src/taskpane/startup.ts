@@ -22,6 +22,7 @@ export function rememberOnFirstWrite(port: WorkbookPort, remember: () => Promise
     readName: (name) => port.readName(name),
     getSelection: () => port.getSelection(),
     sheetNames: () => port.sheetNames(),
+    namesInUse: () => port.namesInUse(),
     readFormulaCells: () => port.readFormulaCells(),
   };
 }

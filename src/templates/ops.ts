@@ -6,6 +6,7 @@
 import type { CellContent, WorkbookOp } from "../workbook/port";
 import { CellSpec, Scalar, SheetSpec, TemplateSpec } from "./spec";
 import { parseCell, cellAddress } from "../workbook/a1";
+import { renameInFormula } from "./formula";
 
 /** Text Excel would read as a number, a date or a formula is kept as text with a leading apostrophe. */
 function asText(text: string): string {
@@ -70,4 +71,82 @@ export function specOps(spec: TemplateSpec): WorkbookOp[] {
   for (const sheet of spec.sheets) if (sheet.protect) ops.push({ op: "protect", sheet: sheet.name });
   ops.push({ op: "activate", sheet: spec.sheets[0].name });
   return ops;
+}
+
+/** Excel's longest sheet name. */
+const MAX_SHEET_NAME = 31;
+
+/** Where a template goes in a workbook that may already hold some of its sheet and defined names. */
+export interface InsertPlan {
+  /** The template's sheet name → the one it gets (only those that change). */
+  sheets: Map<string, string>;
+  /** The template's defined name → the one it gets (only those that change). */
+  names: Map<string, string>;
+}
+
+function withSuffix(base: string, suffix: string, max: number): string {
+  return `${base.slice(0, Math.max(1, max - suffix.length))}${suffix}`;
+}
+
+/**
+ * Free names for a template, chosen as the wizards choose a sheet's: a taken sheet "Checks"
+ * becomes "Checks 2" (or 3, ...), a taken name "RoundTo" becomes "RoundTo_2" (a suffix that can
+ * never make a name read as a cell, as "Pot2" would). Excel compares both without case.
+ */
+export function insertPlan(spec: TemplateSpec, existingSheets: readonly string[], existingNames: readonly string[]): InsertPlan {
+  const sheetsTaken = new Set(existingSheets.map((s) => s.toLowerCase()));
+  const namesTaken = new Set(existingNames.map((s) => s.toLowerCase()));
+  const own = new Set(spec.sheets.map((s) => s.name.toLowerCase()));
+  const sheets = new Map<string, string>();
+  for (const sheet of spec.sheets) {
+    if (!sheetsTaken.has(sheet.name.toLowerCase())) continue;
+    for (let k = 2; ; k++) {
+      const candidate = withSuffix(sheet.name, ` ${k}`, MAX_SHEET_NAME);
+      const lower = candidate.toLowerCase();
+      if (!sheetsTaken.has(lower) && !own.has(lower)) {
+        sheets.set(sheet.name, candidate);
+        sheetsTaken.add(lower);
+        break;
+      }
+    }
+  }
+  const ownNames = new Set(spec.names.map((n) => n.name.toLowerCase()));
+  const names = new Map<string, string>();
+  for (const { name } of spec.names) {
+    if (!namesTaken.has(name.toLowerCase())) continue;
+    for (let k = 2; ; k++) {
+      const candidate = withSuffix(name, `_${k}`, 255);
+      const lower = candidate.toLowerCase();
+      if (!namesTaken.has(lower) && !ownNames.has(lower)) {
+        names.set(name, candidate);
+        namesTaken.add(lower);
+        break;
+      }
+    }
+  }
+  return { sheets, names };
+}
+
+/**
+ * The spec with its sheets and defined names renamed by the plan: every formula through the
+ * tokenizer (sheet references and names, never text inside strings), each name's sheet, and the
+ * text cells that are exactly a renamed sheet's name (the About sheet's list of sheets).
+ */
+export function renamedSpec(spec: TemplateSpec, plan: InsertPlan): TemplateSpec {
+  if (plan.sheets.size === 0 && plan.names.size === 0) return spec;
+  const sheet = (name: string) => plan.sheets.get(name) ?? name;
+  const renames = { sheets: plan.sheets, names: plan.names };
+  return {
+    ...spec,
+    sheets: spec.sheets.map((s) => ({
+      ...s,
+      name: sheet(s.name),
+      cells: s.cells.map((cell): CellSpec => {
+        if ("formula" in cell) return { ...cell, formula: renameInFormula(cell.formula, renames) };
+        if (typeof cell.value === "string" && plan.sheets.has(cell.value)) return { ...cell, value: sheet(cell.value) };
+        return cell;
+      }),
+    })),
+    names: spec.names.map((n) => ({ ...n, name: plan.names.get(n.name) ?? n.name, sheet: sheet(n.sheet) })),
+  };
 }

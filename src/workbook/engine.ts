@@ -120,6 +120,10 @@ export class EngineWorkbook implements WorkbookPort {
     return this.hf.getSheetNames();
   }
 
+  async namesInUse(): Promise<string[]> {
+    return this.hf.listNamedExpressions();
+  }
+
   async readFormulaCells(): Promise<SheetFormulas[]> {
     return this.hf.getSheetNames().map((sheet) => {
       const id = this.sheetId(sheet);

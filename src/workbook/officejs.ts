@@ -228,4 +228,13 @@ export class OfficeWorkbook implements WorkbookPort {
       return sheets.items.map((s) => s.name);
     });
   }
+
+  async namesInUse(): Promise<string[]> {
+    return this.excel.run(async (context) => {
+      const names = context.workbook.names;
+      names.load("items/name");
+      await context.sync();
+      return names.items.map((n) => n.name);
+    });
+  }
 }

@@ -67,6 +67,8 @@ export interface WorkbookPort {
   /** Sheet name and A1 address of the current selection. */
   getSelection(): Promise<{ sheet: string; range: string }>;
   sheetNames(): Promise<string[]>;
+  /** The workbook-scoped defined names, as written (Excel compares them without case). */
+  namesInUse(): Promise<string[]>;
   /** Every sheet's formula cells, with what each shows, and whether the sheet is protected. */
   readFormulaCells(): Promise<SheetFormulas[]>;
 }

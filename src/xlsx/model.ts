@@ -50,6 +50,12 @@ export interface ReadSheet {
   /** Kept as ranges, never expanded ("A1:XFD1048576" costs nothing). */
   readonly merges: readonly string[];
   readonly validations: readonly { readonly sqref: string; readonly type: string; readonly formula1?: string }[];
+  /**
+   * Zero-based rows saved hidden (`<row hidden="1">`: hidden by hand, collapsed in a group, or
+   * filtered out), ascending. SUBTOTAL 101–111 and AGGREGATE's options 1, 3, 5 and 7 leave them
+   * out, as Excel does. Absent when the reader does not say.
+   */
+  readonly hiddenRows?: readonly number[];
 }
 
 /** A defined name of any kind, as the file has it. */

@@ -12,7 +12,8 @@ import { CATALOGUE, FunctionSpec, NAMESPACE } from "../../src/core";
 import { formatOutput } from "../../src/cli/format";
 import { evaluateFormula } from "../../src/engine";
 import { IcsPlugin } from "../../src/engine/plugin";
-import { syntax } from "../../src/generate/docs";
+import { plainWords, syntax, workedResult } from "../../src/generate/docs";
+import { WORKED } from "../../src/generate/worked";
 import { HELP_BASE_URL, helpAnchor } from "../../src/generate/functionsTs";
 
 const root = path.join(__dirname, "..", "..");
@@ -167,7 +168,8 @@ function expectedEntry(spec: FunctionSpec): DocumentedFunction {
     heading: `${NAMESPACE}.${spec.name}`,
     anchor: helpAnchor(spec),
     syntax: syntax(spec),
-    args: spec.args.map((a) => ({ name: a.name, presence: a.optional ? "optional" : "required", help: oneLine(a.help) })),
+    // The page says the help in words (plainWords: a column, not n×1).
+    args: spec.args.map((a) => ({ name: a.name, presence: a.optional ? "optional" : "required", help: plainWords(oneLine(a.help)) })),
   };
 }
 
@@ -203,5 +205,27 @@ describe("every documented example prints exactly its documented result", () => 
   test.each(examples)("ICS.%s: %s", (name, formula, result) => {
     expect(formula.toUpperCase()).toContain(`${NAMESPACE}.${name}(`);
     expect(formatOutput(evaluateFormula(formula))).toBe(result);
+  });
+});
+
+describe("the reference page speaks to finance staff", () => {
+  test("every error says how to fix it", () => {
+    const without = CATALOGUE.flatMap((spec) => spec.errors.filter((e) => !e.fix).map((e) => `ICS.${spec.name}: ${e.when}`));
+    expect(without).toEqual([]);
+  });
+
+  test("every function but VERSION has a worked example, and each gives a result, not an error", () => {
+    expect(CATALOGUE.filter((spec) => !WORKED[spec.name]).map((spec) => spec.name)).toEqual(["VERSION"]);
+    for (const [name, example] of Object.entries(WORKED)) {
+      expect(example.formula.toUpperCase()).toContain(`${NAMESPACE}.${name}(`);
+      expect([name, workedResult(example)]).toEqual([name, expect.not.stringMatching(/^#/)]);
+    }
+  });
+
+  test("no shorthand on the page: n×1, m×(1+n), spill or ±1e15", () => {
+    for (const file of ["functions.md", "functions.html"]) {
+      const text = readDoc(file).replace(/<style>[\s\S]*?<\/style>/, "");
+      expect([file, text.match(/\b[nmky]×|×\(1\+n\)|\bspills?\b|±1e15/g)]).toEqual([file, null]);
+    }
   });
 });

@@ -142,3 +142,30 @@ describe("usage", () => {
     expect(await cli("recalc", text)).toMatchObject({ code: 2, err: expect.stringContaining("this is a text file (CSV or similar) saved with an Excel file name, not a workbook: open it in Excel and save it as an Excel Workbook (.xlsx)") });
   });
 });
+
+describe("recalc --compare on a corpus file", () => {
+  const corpus = path.join(__dirname, "..", "..", "..", "shared", "corpus", "real");
+  const stale = path.join(corpus, "qax-os+excelize__test_CalcChain.xlsx");
+  const clean = path.join(corpus, "ClosedXML+ClosedXML__ClosedXML.Tests_Resource_TryToLoad_LO_xlsx_ceiling-floor.xlsx");
+  const present = fs.existsSync(stale) && fs.existsSync(clean);
+  if (!present) console.log(`Skipping recalc --compare on corpus files: ${corpus} is absent (see shared/corpus/README.md).`);
+  const testIfCorpus = present ? test : test.skip;
+
+  testIfCorpus("a cached value the library left stale is reported, with sheet, cell, saved and recalculated value", async () => {
+    // Sheet1!A1 and B1 are both =SUM(C1:D1) over empty cells; the file saved 0 and 1.
+    const r = await cli("recalc", stale, "--compare");
+    expect(r.code).toBe(1);
+    expect(r.lines).toContain("1 of 2 formula cells agree with the saved values");
+    expect(r.lines).toContain("differs\tSheet1!B1\tsaved 1\trecalculated 0");
+    const json = JSON.parse((await cli("recalc", stale, "--compare", "--json")).lines.join("\n"));
+    expect(json.compare).toMatchObject({ compared: 2, agree: 1, differences: [{ cell: "Sheet1!B1", saved: 1, recalculated: 0 }] });
+  });
+
+  testIfCorpus("a LibreOffice test sheet of CEILING and FLOOR recalculates to every saved value", async () => {
+    const r = await cli("recalc", clean, "--compare");
+    const summary = r.lines.find((l) => l.includes("formula cells agree"))!;
+    const [agree, of] = /^(\d+) of (\d+) /.exec(summary)!.slice(1).map(Number);
+    expect(agree).toBe(of);
+    expect(r.lines.filter((l) => l.startsWith("differs"))).toEqual([]);
+  });
+});

@@ -36,7 +36,14 @@ async function shown(page: Page, address: string): Promise<string> {
 const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
 
 async function openWizard(page: Page, tab: string): Promise<void> {
-  await pane(page).getByRole("tablist", { name: "Wizards" }).getByRole("tab", { name: tab, exact: true }).click();
+  const item = pane(page).getByRole("tablist", { name: "Wizards" }).getByRole("tab", { name: tab, exact: true });
+  if (await item.isVisible()) {
+    await item.click();
+    return;
+  }
+  // A tab that does not fit the pane's width is in the "More" menu beside the tabs.
+  await pane(page).getByRole("button", { name: /more tabs?$/ }).click();
+  await page.getByRole("menuitem", { name: tab, exact: true }).click();
 }
 
 async function openSheet(page: Page, sheet: string): Promise<void> {
@@ -115,9 +122,10 @@ describeIfChromium("the playground", () => {
       await typeInto(page, `Amount, line ${i + 1}`, i === 1 ? "120,00x" : line.amount);
       if (line.share) await typeInto(page, `Pooled share, line ${i + 1}`, line.share);
     }
-    // A typo: the core's own message, and no way on until it is fixed.
-    await pane(page).getByText('ICS.POT: amounts row 2: expected a number, got "120,00x"').waitFor();
-    expect(await pane(page).getByRole("button", { name: "Next" }).isDisabled()).toBe(true);
+    // A typo: the core's finding in the pane's words, shown once the box is left, and no way on until it is fixed.
+    await pane(page).getByText('Amount, line 2 (Primary medical care): "120,00x" is not a number. Type digits only, with commas between thousands if you like (e.g. 412,300).').first().waitFor();
+    await next(page);
+    await expect(pane(page).getByRole("heading", { name: "Step 2 of 3: Stream lines" }).count()).resolves.toBe(1);
     await screenshot(page, "pot-2-lines-with-a-typo");
     await typeInto(page, "Amount, line 2", POT.lines[1].amount);
     await screenshot(page, "pot-2-lines");
@@ -127,7 +135,7 @@ describeIfChromium("the playground", () => {
     await expect(preview.textContent()).resolves.toContain("1,375,000");
     await screenshot(page, "pot-3-preview");
     await pane(page).getByRole("button", { name: "Write the Pot sheet" }).click();
-    await pane(page).getByText('Wrote the sheet "Pot 2"').waitFor();
+    await expect(page.getByTestId("pot-result").textContent()).resolves.toContain('Wrote the sheet "Pot 2"');
     await screenshot(page, "pot-4-written");
 
     // The sample already has a Pot, so this one is "Pot 2", its names Pot2_*. Lines on rows 7-9, the pot on 11.
@@ -172,7 +180,7 @@ describeIfChromium("the playground", () => {
     await pane(page).locator('table[data-preview="Delegation to places"]').waitFor();
     await screenshot(page, "delegate-3-preview");
     await pane(page).getByRole("button", { name: "Write the Delegation sheet" }).click();
-    await pane(page).getByText('Wrote the sheet "Delegation 2"').waitFor();
+    await expect(page.getByTestId("delegate-result").textContent()).resolves.toContain('Wrote the sheet "Delegation 2"');
     await screenshot(page, "delegate-4-written");
 
     // 1,375,000 by weights 550,000 : 270,000 : 200,000; Coast's 269,608 is below its floor of 300,000,
@@ -212,7 +220,7 @@ describeIfChromium("the playground", () => {
     await screenshot(page, "riskshare-1-parties");
     await next(page);
 
-    await pane(page).getByLabel(/^bands:/).check();
+    await pane(page).getByRole("radiogroup", { name: "Method" }).getByLabel(/^bands:/).check();
     await pane(page).getByRole("button", { name: "Add a band" }).click();
     await pane(page).getByRole("button", { name: "Add a band" }).click();
     for (const [b, band] of RISK.bands.entries()) {
@@ -232,7 +240,7 @@ describeIfChromium("the playground", () => {
     await pane(page).locator('table[data-preview="Share of each what-if"]').waitFor();
     await screenshot(page, "riskshare-4-preview");
     await pane(page).getByRole("button", { name: "Write the Risk share sheet" }).click();
-    await pane(page).getByText('Wrote the sheet "Risk share 2"').waitFor();
+    await expect(page.getByTestId("riskshare-result").textContent()).resolves.toContain('Wrote the sheet "Risk share 2"');
     await screenshot(page, "riskshare-5-written");
 
     // Overspend 4,500 less the 500 contingency = 4,000: the host's first 1,000, the next 2,000 50:50,
@@ -270,21 +278,22 @@ describeIfChromium("the playground", () => {
     await page.keyboard.press("Control+A");
     await page.keyboard.type("pro rata");
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("alert").textContent()).resolves.toBe("Choose one of: proportional, equal, own, waterfall, lead, bands");
+    await expect(page.locator(".notice[role=alert]").textContent()).resolves.toBe("Choose one of: proportional, equal, own, waterfall, lead, bands");
     await page.keyboard.press("Escape");
     expect(await read(page, "Risk share 2", "B3")).toEqual([["bands"]]);
   });
 
-  test("Insert template lists the templates, refuses to write over a sheet, and inserts one", async () => {
+  test("Insert template lists the templates and inserts them beside sheets of the same names", async () => {
     await openWizard(page, "Templates");
     const before = await page.evaluate(() => (window as any).__playground.workbook.sheetList().length);
-    // The sample already has a Pot sheet, which this template would add.
+    // The workbook already has Pot and Pot 2, which this template would add: its Pot goes in as Pot 3.
     await pane(page).getByRole("button", { name: "Insert Single pot and place delegation" }).click();
-    await pane(page).getByText(/This workbook already has "Pot"/).waitFor();
-    expect(await page.evaluate(() => (window as any).__playground.workbook.sheetList().length)).toBe(before);
-    await screenshot(page, "templates-1-clash");
+    await expect(page.getByTestId("templates-result").textContent()).resolves.toMatch(/already had a sheet "Pot", so the template's went in as "Pot 3"/);
+    expect(await page.evaluate(() => (window as any).__playground.workbook.sheetList().length)).toBeGreaterThan(before);
+    expect(await read(page, "Checks", "B4")).toEqual([[true]]);
+    await screenshot(page, "templates-1-renamed");
     await pane(page).getByRole("button", { name: "Insert Capital envelope" }).click();
-    await pane(page).getByText('Inserted "Capital envelope"').waitFor();
+    await expect(page.getByTestId("templates-result").textContent()).resolves.toMatch(/Inserted "Capital envelope"/);
     expect(await page.evaluate(() => (window as any).__playground.workbook.sheetList().length)).toBeGreaterThan(before);
     await screenshot(page, "templates-2-inserted");
   });
@@ -319,7 +328,7 @@ describeIfChromium("the playground", () => {
     await kb.keyboard.press("Enter");
     await tabTo("Write the Pot sheet");
     await kb.keyboard.press("Enter");
-    await kb.getByText('Wrote the sheet "Pot 2"').waitFor();
+    await expect(kb.getByTestId("pot-result").textContent()).resolves.toContain('Wrote the sheet "Pot 2"');
     // One line on row 7, the pot on row 9.
     const read9 = () => kb.evaluate(() => (window as any).__playground.read("Pot 2", "B9"));
     expect(await read9()).toEqual([[500]]);

@@ -1,21 +1,5 @@
 /** Calculating a workbook's content on the engine: names, spills, errors and checks. */
-import { WorkbookContent, calculate, describeReview, inlineNames, review } from "../../src/templates/calc";
-
-describe("inlineNames", () => {
-  const refs = new Map([
-    ["pot", "Pot!$C$21"],
-    ["potamounts", "Pot!$C$7:$C$18"],
-    ["roundto", "Pot!$B$4"],
-  ]);
-
-  test("a name becomes its reference, whatever its case; the longest name wins", () => {
-    expect(inlineNames("ICS.DELEGATE(Pot-SUM(PotAmounts),A1:A3,,,roundTo)", refs)).toBe("ICS.DELEGATE(Pot!$C$21-SUM(Pot!$C$7:$C$18),A1:A3,,,Pot!$B$4)");
-  });
-
-  test("function names, sheet names, quoted text and longer identifiers are left alone", () => {
-    expect(inlineNames('ICS.POT(Pot!A1:A3)&"Pot"&PotX&\'Pot\'!B1', refs)).toBe('ICS.POT(Pot!A1:A3)&"Pot"&PotX&\'Pot\'!B1');
-  });
-});
+import { WorkbookContent, calculate, describeReview, review } from "../../src/templates/calc";
 
 describe("calculate and review", () => {
   // A spilling DELEGATE fed by a named amount, a SUM over the spill by name, and two checks.

@@ -207,6 +207,16 @@ describe("OfficeWorkbook reads", () => {
     await expect(new OfficeWorkbook(excel).sheetNames()).resolves.toEqual(["Sheet1", "Pot"]);
     expect(log).toEqual(["load items/name"]);
   });
+
+  test("defined names in use load the names' items in one sync", async () => {
+    const loaded: string[] = [];
+    const names = { items: [{ name: "RoundTo" }, { name: "Pot_Total" }], load: (what: string) => loaded.push(what) };
+    const context = { workbook: { names }, sync: jest.fn(async () => undefined) };
+    const host = { run: <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context as unknown as Excel.RequestContext) };
+    await expect(new OfficeWorkbook(host).namesInUse()).resolves.toEqual(["RoundTo", "Pot_Total"]);
+    expect(loaded).toEqual(["items/name"]);
+    expect(context.sync).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe("helpers", () => {

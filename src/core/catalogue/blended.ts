@@ -55,8 +55,8 @@ export const BLENDED: FunctionSpec = {
   ],
   errors: [
     ...COMMON_ERRORS,
-    { code: "#VALUE!", when: "variable_rate, rate_below or quality_achieved is outside 0..1, or quality_value is negative" },
-    { code: "#VALUE!", when: "activity_ceiling is below baseline_value (the fixed element already pays for the baseline)" },
+    { code: "#VALUE!", when: "variable_rate, rate_below or quality_achieved is outside 0..1, or quality_value is negative", fix: "Type rates and achievement as percentages from 0% to 100% (e.g. 75%), and the quality value as an amount of 0 or more." },
+    { code: "#VALUE!", when: "activity_ceiling is below baseline_value (the fixed element already pays for the baseline)", fix: "Set the ceiling at or above the baseline activity value (e.g. the indicative activity plan), or leave it blank for no ceiling." },
     ROUND_TO_ERROR,
   ],
   compute: ([fixedArg, baselineArg, actualArg, rateArg, qualityArg, achievedArg, roundTo, rateBelowArg, ceilingArg]) => {

@@ -75,11 +75,11 @@ export const CAPITAL: FunctionSpec = {
   ],
   errors: [
     ...COMMON_ERRORS,
-    { code: "#VALUE!", when: "envelope is negative, a depreciation, backlog, weighted population, minimum or bid is negative, or a column has a different number of rows from depreciation" },
-    { code: "#VALUE!", when: "mix is not 3 weights of 0 or more adding up to 1" },
-    { code: "#VALUE!", when: "mix gives a weight to backlog or weighted_population but the column is left out, or a weighted column adds up to 0" },
-    { code: "#VALUE!", when: "a minimum is above the bid on the same row, or minimums add up to more than the envelope, saying by how much (bids that add up to less than the envelope are not an error: the rest is unallocated)" },
-    { code: "#VALUE!", when: "part of the envelope is left once the bids are met and no organisation below its bid has a share to take it" },
+    { code: "#VALUE!", when: "envelope is negative, a depreciation, backlog, weighted population, minimum or bid is negative, or a column has a different number of rows from depreciation", fix: "Make every figure 0 or more, and point every column at the same rows as depreciation (one row per organisation)." },
+    { code: "#VALUE!", when: "mix is not 3 weights of 0 or more adding up to 1", fix: "Give three weights, for depreciation, backlog and weighted population, that add up to 100% (e.g. 60%, 25%, 15%)." },
+    { code: "#VALUE!", when: "mix gives a weight to backlog or weighted_population but the column is left out, or a weighted column adds up to 0", fix: "Fill in the column the mix weights, or give it a weight of 0% in the mix." },
+    { code: "#VALUE!", when: "a minimum is above the bid on the same row, or minimums add up to more than the envelope, saying by how much (bids that add up to less than the envelope are not an error: the rest is unallocated)", fix: "The message says by how much: lower a minimum (or raise its bid), or raise the envelope." },
+    { code: "#VALUE!", when: "part of the envelope is left once the bids are met and no organisation below its bid has a share to take it", fix: "Raise a bid, give an organisation below its bid some depreciation, backlog or population, or lower the envelope." },
     ROUND_TO_ERROR,
   ],
   compute: ([envelopeArg, depreciationArg, backlogArg, weightedArg, mixArg, minimumsArg, bidsArg, roundTo]) => {

@@ -63,11 +63,11 @@ export const CONVERGE: FunctionSpec = {
   ],
   errors: [
     ...COMMON_ERRORS,
-    { code: "#VALUE!", when: "targets have a different number of rows from baselines, a row has only one of baseline and target, or a baseline or target is negative" },
-    { code: "#VALUE!", when: "growth is negative (CONVERGE shares out growth; split a cash reduction with ICS.DELEGATE), or a min_uplift rate is negative" },
-    { code: "#VALUE!", when: "min_uplift as a column has a different number of rows from baselines, or is wider than one column" },
-    { code: "#VALUE!", when: "max_below is negative or above 1" },
-    { code: "#VALUE!", when: "growth is left once everyone is at target but every target is 0" },
+    { code: "#VALUE!", when: "targets have a different number of rows from baselines, a row has only one of baseline and target, or a baseline or target is negative", fix: "Give every body both a baseline and a target, 0 or more, in columns of the same rows." },
+    { code: "#VALUE!", when: "growth is negative (CONVERGE shares out growth; split a cash reduction with ICS.DELEGATE), or a min_uplift rate is negative", fix: "Use growth of 0 or more and a minimum uplift of 0% or more; to share a cash reduction, use ICS.DELEGATE instead." },
+    { code: "#VALUE!", when: "min_uplift as a column has a different number of rows from baselines, or is wider than one column", fix: "Give one minimum uplift for everyone, or a single column with one rate per body, on the same rows as the baselines." },
+    { code: "#VALUE!", when: "max_below is negative or above 1", fix: "Type the furthest below target a body may stay as a percentage from 0% to 100% (e.g. 5%), or leave it blank." },
+    { code: "#VALUE!", when: "growth is left once everyone is at target but every target is 0", fix: "Give the bodies their targets: growth beyond target is shared in proportion to target, so at least one must be above 0." },
     ROUND_TO_ERROR,
   ],
   compute: ([baselinesArg, targetsArg, growthArg, minUpliftArg, roundTo, maxBelowArg]) => {

@@ -57,9 +57,9 @@ export const DELEGATE: FunctionSpec = {
   ],
   errors: [
     ...COMMON_ERRORS,
-    { code: "#VALUE!", when: "a weight is negative, all weights are zero, floors or caps have a different number of rows from weights, or a floor or cap is negative" },
-    { code: "#VALUE!", when: "floors add up to more than amount, or caps (all given) add up to less, saying by how much" },
-    { code: "#VALUE!", when: "floors or caps are given with a negative amount" },
+    { code: "#VALUE!", when: "a weight is negative, all weights are zero, floors or caps have a different number of rows from weights, or a floor or cap is negative", fix: "Make every weight 0 or more with at least one above 0, make floors and caps 0 or more (or blank), and point them at the same rows as the weights." },
+    { code: "#VALUE!", when: "floors add up to more than amount, or caps (all given) add up to less, saying by how much", fix: "The message says by how much: lower some floors (or raise some caps) by that amount, or change the amount being delegated." },
+    { code: "#VALUE!", when: "floors or caps are given with a negative amount", fix: "Floors and caps only make sense for a positive amount. To share a reduction, leave floors and caps out." },
     ROUND_TO_ERROR,
   ],
   compute: ([amountArg, weightsArg, floorsArg, capsArg, roundTo]) => {

@@ -56,9 +56,9 @@ export const DFT: FunctionSpec = {
   ],
   errors: [
     ...COMMON_ERRORS,
-    { code: "#VALUE!", when: "target is negative; with columns, in that row only" },
-    { code: "#VALUE!", when: "allocation and target are columns of different lengths (naming both), or either is wider than one column" },
-    { code: "#DIV/0!", when: "target is zero; with columns, in that row only" },
+    { code: "#VALUE!", when: "target is negative; with columns, in that row only", fix: "Make the target 0 or more (a fair-share target is never negative)." },
+    { code: "#VALUE!", when: "allocation and target are columns of different lengths (naming both), or either is wider than one column", fix: "Point allocation and target at single columns of the same rows, one row per body (or one target for every row)." },
+    { code: "#DIV/0!", when: "target is zero; with columns, in that row only", fix: "A body with a target of 0 has no distance from target: give it its target, or leave the row out." },
   ],
   compute: ([allocationArg, targetArg]) => {
     const reader = new ArgReader("DFT");

@@ -49,4 +49,4 @@ export function evaluate(spec: FunctionSpec, args: readonly ArgValue[]): Output 
   }
 }
 
-export type { FunctionSpec, ArgumentSpec, ResultSpec } from "./types";
+export type { FunctionSpec, ArgumentSpec, ResultSpec, ErrorSpec } from "./types";

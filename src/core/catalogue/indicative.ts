@@ -23,8 +23,8 @@ export const INDICATIVE: FunctionSpec = {
   ],
   errors: [
     ...COMMON_ERRORS,
-    { code: "#VALUE!", when: "growth_rates is not a single row or column, a rate is blank (a year needs a rate), or a rate is below −100%" },
-    { code: "#NUM!", when: "a year's allocation comes out beyond ±1e15" },
+    { code: "#VALUE!", when: "growth_rates is not a single row or column, a rate is blank (a year needs a rate), or a rate is below −100%", fix: "Give one growth rate per year in a single row or column (e.g. 3.2%, 2.9%, 2.8%), with no blanks." },
+    { code: "#NUM!", when: "a year's allocation comes out beyond ±1e15", fix: "The compounded figure is too large for Excel: check the base and the rates (5% typed as 5 is 500%)." },
     ROUND_TO_ERROR,
   ],
   compute: ([baseArg, ratesArg, roundTo]) => {

@@ -32,8 +32,8 @@ export const MHIS: FunctionSpec = {
   ],
   errors: [
     ...COMMON_ERRORS,
-    { code: "#VALUE!", when: "prior_spend, prior_allocation or allocation is negative" },
-    { code: "#DIV/0!", when: "prior_allocation is zero" },
+    { code: "#VALUE!", when: "prior_spend, prior_allocation or allocation is negative", fix: "Type last year's spend and both allocations as amounts of 0 or more, in the same units." },
+    { code: "#DIV/0!", when: "prior_allocation is zero", fix: "Give last year's allocation (the growth is measured against it)." },
     ROUND_TO_ERROR,
   ],
   compute: ([priorSpendArg, priorAllocationArg, allocationArg, roundTo]) => {

@@ -56,10 +56,10 @@ export const NEEDINDEX: FunctionSpec = {
   ],
   errors: [
     ...COMMON_ERRORS,
-    { code: "#VALUE!", when: "population has a different number of rows from weighted_population, a value is negative, or a row has one of the two blank" },
-    { code: "#VALUE!", when: "only one of reference_weighted and reference_population is given" },
-    { code: "#DIV/0!", when: "a place's population is 0, or the reference (given, or the sum of the rows) has a weighted population or population of 0" },
-    { code: "#NUM!", when: "an index is too large to be a number" },
+    { code: "#VALUE!", when: "population has a different number of rows from weighted_population, a value is negative, or a row has one of the two blank", fix: "Give every place both a population and a weighted population, 0 or more, in columns of the same rows." },
+    { code: "#VALUE!", when: "only one of reference_weighted and reference_population is given", fix: "Give both reference figures (e.g. England's weighted and registered populations), or neither to compare with the places given." },
+    { code: "#DIV/0!", when: "a place's population is 0, or the reference (given, or the sum of the rows) has a weighted population or population of 0", fix: "Remove a place with no population, or give the reference population." },
+    { code: "#NUM!", when: "an index is too large to be a number", fix: "Check the populations: a weighted population typed far larger than the population gives an index no one could mean." },
   ],
   compute: ([weightedArg, populationArg, referenceWeightedArg, referencePopulationArg]) => {
     const reader = new ArgReader("NEEDINDEX");

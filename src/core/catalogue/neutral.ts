@@ -18,7 +18,7 @@ export const NEUTRAL: FunctionSpec = {
     { formula: "=ICS.NEUTRAL({1500;-900;-599.6})", result: "FALSE" },
     { formula: "=ICS.NEUTRAL({1500;-900;-599.6},0.5)", result: "TRUE" },
   ],
-  errors: [...COMMON_ERRORS, { code: "#VALUE!", when: "tolerance is negative" }],
+  errors: [...COMMON_ERRORS, { code: "#VALUE!", when: "tolerance is negative", fix: "Give a tolerance of 0 or more (e.g. 0.5 to allow rounding), or leave it out for an exact zero." }],
   compute: ([adjustmentsArg, toleranceArg]) => {
     const reader = new ArgReader("NEUTRAL");
     const { cells, sites } = reader.cellsWithSites("adjustments", adjustmentsArg);

@@ -60,7 +60,7 @@ export const POT: FunctionSpec = {
   examples: [{ formula: '=ICS.POT({1000;250.5;80},{"core";"pod";"specialised"},{1;1;0.85})', result: "1318.5" }],
   errors: [
     ...COMMON_ERRORS,
-    { code: "#VALUE!", when: "streams or pooled_shares differ in shape from amounts, a stream is unknown, or a pooled share is outside 0..1" },
+    { code: "#VALUE!", when: "streams or pooled_shares differ in shape from amounts, a stream is unknown, or a pooled share is outside 0..1", fix: "Point streams and shares at columns of the same rows as the amounts, choose each stream from the list (e.g. core, specialised), and type shares as percentages (85%, not 85)." },
     ROUND_TO_ERROR,
   ],
   compute: ([amounts, streams, shares, roundTo]) => {
@@ -93,7 +93,7 @@ export const POTSTREAMS: FunctionSpec = {
   ],
   errors: [
     ...COMMON_ERRORS,
-    { code: "#VALUE!", when: "streams or pooled_shares differ in shape from amounts, a stream is unknown or missing for an amount, or a pooled share is outside 0..1" },
+    { code: "#VALUE!", when: "streams or pooled_shares differ in shape from amounts, a stream is unknown or missing for an amount, or a pooled share is outside 0..1", fix: "Give every amount a stream from the list (e.g. core, specialised), point streams and shares at the same rows as the amounts, and type shares as percentages (85%, not 85)." },
     ROUND_TO_ERROR,
   ],
   compute: ([amounts, streams, shares, roundTo]) => {

@@ -213,17 +213,17 @@ export const RISKSHARE: FunctionSpec = {
   ],
   errors: [
     ...COMMON_ERRORS,
-    { code: "#VALUE!", when: "a contribution is negative, or contributions are all zero where they are the weights (proportional for either method, or a band row left blank)" },
-    { code: "#VALUE!", when: "variance (as a column), bands or caps do not match the rows of contributions (the message names both arguments and their sizes)" },
-    { code: "#VALUE!", when: `method is not one of ${METHOD_LIST}; "own" or "waterfall" is given a single amount instead of a column of each party's variance` },
-    { code: "#VALUE!", when: `underspend_method is not one of ${UNDERSPEND_LIST} (the message names underspend_method); "own" is given a single amount` },
-    { code: "#VALUE!", when: 'bands are missing with method or underspend_method "bands", or given when neither is "bands" (a table is never silently ignored)' },
+    { code: "#VALUE!", when: "a contribution is negative, or contributions are all zero where they are the weights (proportional for either method, or a band row left blank)", fix: "Make contributions 0 or more, with at least one above 0 when the variance is shared in proportion to them." },
+    { code: "#VALUE!", when: "variance (as a column), bands or caps do not match the rows of contributions (the message names both arguments and their sizes)", fix: "Give one row per party everywhere: each party's variance, each band's shares across the parties, and one cap per party." },
+    { code: "#VALUE!", when: `method is not one of ${METHOD_LIST}; "own" or "waterfall" is given a single amount instead of a column of each party's variance`, fix: "Choose a method from the list (proportional, equal, own, waterfall, lead, bands); for own and waterfall, give a column with each party's own variance." },
+    { code: "#VALUE!", when: `underspend_method is not one of ${UNDERSPEND_LIST} (the message names underspend_method); "own" is given a single amount`, fix: "Choose how an underspend is treated from the list (e.g. proportional or retain), or leave it out for the method's default." },
+    { code: "#VALUE!", when: 'bands are missing with method or underspend_method "bands", or given when neither is "bands" (a table is never silently ignored)', fix: "With bands, give the band table (each limit, then each party's share); otherwise leave the bands argument empty." },
     {
       code: "#VALUE!",
-      when: "a band limit is not above 0 or not above the previous one, a blank limit is not in the last band, a band's shares do not add up to 1 (100%), or the shared variance goes beyond the last band's limit",
+      when: "a band limit is not above 0 or not above the previous one, a blank limit is not in the last band, a band's shares do not add up to 1 (100%), or the shared variance goes beyond the last band's limit", fix: "Make each limit larger than the one before, leave only the last band's limit blank (\"the rest\"), and make each band's shares add up to 100% (or leave them all blank for pro rata)."
     },
-    { code: "#VALUE!", when: "contingency or a cap is negative" },
-    { code: "#VALUE!", when: "caps leave part of an overspend unshared: every party that could take it is at its cap (saying how much is left)" },
+    { code: "#VALUE!", when: "contingency or a cap is negative", fix: "Type the contingency and caps as amounts of 0 or more, or leave them blank for none." },
+    { code: "#VALUE!", when: "caps leave part of an overspend unshared: every party that could take it is at its cap (saying how much is left)", fix: "Raise a cap (or remove one) by at least the amount the message gives, or add to the contingency." },
     ROUND_TO_ERROR,
   ],
   compute: ([varianceArg, contributionsArg, methodArg, bandsArg, contingencyArg, capsArg, roundTo, underspendArg]) => {

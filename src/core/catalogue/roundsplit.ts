@@ -18,7 +18,7 @@ export const ROUNDSPLIT: FunctionSpec = {
   errors: [
     ...COMMON_ERRORS,
     ROUND_TO_ERROR,
-    { code: "#VALUE!", when: "total is more than one unit per part away from the sum of values (that is rescaling, not rounding: use ICS.DELEGATE)" },
+    { code: "#VALUE!", when: "total is more than one unit per part away from the sum of values (that is rescaling, not rounding: use ICS.DELEGATE)", fix: "Leave total out to round to the sum of the values, or use ICS.DELEGATE to share a different total in proportion." },
   ],
   compute: ([valuesArg, roundTo, totalArg]) => {
     const reader = new ArgReader("ROUNDSPLIT");

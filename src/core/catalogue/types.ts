@@ -38,6 +38,8 @@ export interface ExampleSpec {
 export interface ErrorSpec {
   readonly code: ErrorCode;
   readonly when: string;
+  /** What a user does about it, in plain words, for the reference page's "how to fix it". */
+  readonly fix?: string;
 }
 
 export interface FunctionSpec {
@@ -56,8 +58,8 @@ export interface FunctionSpec {
 }
 
 export const COMMON_ERRORS: readonly ErrorSpec[] = [
-  { code: "#VALUE!", when: "an argument holds text or TRUE/FALSE where a number is needed, or has the wrong shape (the message names the argument and row)" },
-  { code: "#NUM!", when: "a number is not finite or is beyond ±1e15" },
+  { code: "#VALUE!", when: "an argument holds text or TRUE/FALSE where a number is needed, or has the wrong shape (the message names the argument and row)", fix: "Open the cell's error menu (the small warning sign) to read which argument and row. Retype the number without letters or spaces (a £ sign and commas are fine in a cell, but not \"k\" or \"m\"), or point the argument at a single column of figures." },
+  { code: "#NUM!", when: "a number is not finite or is beyond ±1e15", fix: "A figure has too many digits for Excel (more than 15) or is the result of a division by zero upstream. Check the number of zeros, or the formula that feeds the cell." },
 ];
 
 export const ROUND_TO_ARG: ArgumentSpec = {
@@ -67,7 +69,7 @@ export const ROUND_TO_ARG: ArgumentSpec = {
   help: "Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.",
 };
 
-export const ROUND_TO_ERROR: ErrorSpec = { code: "#VALUE!", when: "round_to is not a positive power of ten" };
+export const ROUND_TO_ERROR: ErrorSpec = { code: "#VALUE!", when: "round_to is not a positive power of ten", fix: "Use 0.01 for pence, 1 for whole pounds (or whole £000), 1000 for thousands: a 1 with zeros, never 0, 5 or a negative." };
 
 export function column(shape: Shape | undefined): Shape {
   if (!shape) return { rows: 1, cols: 1 };

@@ -1,14 +1,14 @@
 /** Units and rounding, asked the same way by every wizard. */
 import * as React from "react";
-import { Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import { Field, Radio, RadioGroup } from "@fluentui/react-components";
 import { Issue } from "../wizards/check";
 import { UNITS, Units, defaultRoundTo } from "../wizards/sheet";
-import { issueOn } from "./fields";
+import { TextField } from "./fields";
 
 export function UnitsField({ units, onChange }: { units: Units; onChange: (units: Units) => void }): React.JSX.Element {
   return (
     <Field label="Units">
-      <RadioGroup layout="horizontal" value={units} onChange={(_, data) => onChange(data.value as Units)}>
+      <RadioGroup layout="horizontal" value={units} onChange={(_, data) => onChange(data.value as Units)} style={{ flexWrap: "wrap" }}>
         {UNITS.map((u) => (
           <Radio key={u} value={u} label={u === "£000" ? "£000 (thousands)" : "£ (pounds)"} />
         ))}
@@ -18,16 +18,16 @@ export function UnitsField({ units, onChange }: { units: Units; onChange: (units
 }
 
 export function RoundToField({ value, onChange, issues }: { value: string; onChange: (v: string) => void; issues: readonly Issue[] }): React.JSX.Element {
-  const issue = issueOn(issues, "roundTo");
   return (
-    <Field
+    <TextField
+      field="roundTo"
       label="Round to"
       hint="A power of ten in the sheet's units: 1 is whole units, 0.01 is pence. Splits add up exactly at this unit."
-      validationState={issue ? "error" : "none"}
-      validationMessage={issue?.message}
-    >
-      <Input value={value} inputMode="decimal" onChange={(_, d) => onChange(d.value)} />
-    </Field>
+      value={value}
+      numeric
+      onChange={onChange}
+      issues={issues}
+    />
   );
 }
 

@@ -3,6 +3,7 @@
  * shows whatever the catalogue function says, so the pane and the sheet can never disagree.
  */
 import { ArgValue, ErrorValue, Output, evaluate, findFunction, isErrorValue, isGrid } from "../../core";
+import { MessageContext, plainMessage } from "./messages";
 
 /** One problem to show, attached to a field of the wizard when the message names one. */
 export interface Issue {
@@ -41,9 +42,12 @@ function firstError(output: Output): ErrorValue | undefined {
   return undefined;
 }
 
-/** The issue for a core error, placed on a field by the wizard's own map from argument and row. */
-export function issueFrom(error: ErrorValue, fieldOf: (site: ErrorSite) => string | undefined): Issue {
-  return { field: fieldOf(errorSite(error)), message: error.message || error.error };
+/**
+ * The issue for a core error, placed on a field by the wizard's own map from argument and row,
+ * and told in the pane's words (messages.ts) when the wizard gives its labels and units.
+ */
+export function issueFrom(error: ErrorValue, fieldOf: (site: ErrorSite) => string | undefined, words?: MessageContext): Issue {
+  return { field: fieldOf(errorSite(error)), message: words ? plainMessage(error, words) : error.message || error.error };
 }
 
 export function issuesFor(issues: readonly Issue[], field: string): Issue[] {

@@ -8,6 +8,7 @@ import { ArgValue, Cell, isErrorValue } from "../../core";
 import { columnLetters, parseReference, sheetReference } from "../../workbook/a1";
 import { CellContent, CellReading, WorkbookOp } from "../../workbook/port";
 import { ErrorSite, Issue, columnOf, issueFrom, runCore } from "./check";
+import { MessageContext, ParsedError, rowName } from "./messages";
 import { entryCell, usedRows } from "./entry";
 import { DECIMAL_FORMAT, INTEGER_FORMAT, STYLE, SheetWriter, Units, absoluteRange, asText, defaultRoundTo, moneyFormat, moneyHeader, namePrefix } from "./sheet";
 
@@ -62,6 +63,23 @@ export function removeWeightColumn(inputs: DelegateInputs, index: number): Deleg
   if (inputs.weightNames.length <= 1) return inputs;
   const drop = <T>(xs: T[]) => xs.filter((_, i) => i !== index);
   return { ...inputs, weightNames: drop(inputs.weightNames), places: inputs.places.map((p) => ({ ...p, weights: drop(p.weights) })) };
+}
+
+/** The places table's columns in order, for a pasted block: the name, each weight, then floor and cap when used. */
+export function placeColumns(inputs: DelegateInputs): string[] {
+  return ["Place", ...inputs.weightNames.map((h, i) => h.trim() || `Weight ${i + 1}`), ...(inputs.useFloors ? ["Floor"] : []), ...(inputs.useCaps ? ["Cap"] : [])];
+}
+
+/** One pasted cell into a place, by the column it lands in. */
+export function setPlaceCell(inputs: DelegateInputs): (place: Place, column: number, text: string) => Place {
+  const k = inputs.weightNames.length;
+  return (place, column, text) => {
+    if (column === 0) return { ...place, name: text };
+    if (column <= k) return { ...place, weights: place.weights.map((w, i) => (i === column - 1 ? text : w)) };
+    const rest = [...(inputs.useFloors ? ["floor" as const] : []), ...(inputs.useCaps ? ["cap" as const] : [])];
+    const key = rest[column - k - 1];
+    return key ? { ...place, [key]: text } : place;
+  };
 }
 
 export function usedPlaces(inputs: DelegateInputs): Place[] {
@@ -132,6 +150,34 @@ function fieldOf(site: ErrorSite): string | undefined {
   }
 }
 
+/** The pane's words for the core's sites: the weight column's heading and the place's name. */
+export function delegateWords(inputs: DelegateInputs): MessageContext {
+  const places = usedPlaces(inputs);
+  const place = (row: number) => rowName("place", row - 1, places[row - 1]?.name);
+  return {
+    units: inputs.units,
+    label: (site: ParsedError) => {
+      switch (site.argument) {
+        case "amount":
+          return "The amount to delegate";
+        case "weights": {
+          if (!site.row) return "The weights";
+          const heading = inputs.weightNames[(site.column ?? 1) - 1]?.trim() || `Weight ${site.column ?? 1}`;
+          return `${heading}, ${place(site.row)}`;
+        }
+        case "floors":
+          return site.row ? `Floor, ${place(site.row)}` : "The floors";
+        case "caps":
+          return site.row ? `Cap, ${place(site.row)}` : "The caps";
+        case "round_to":
+          return "Round to";
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
 export interface DelegatePreview {
   amount: Cell;
   places: { name: string; amount: number }[];
@@ -168,14 +214,14 @@ export function checkDelegate(inputs: DelegateInputs, resolved?: ResolvedAmount)
   if (amount !== undefined && !isErrorValue(amount) && places.length < 2) {
     // The amount and the rounding unit are still checked by the core, on two equal stand-in places.
     const probe = runCore("DELEGATE", [amount, [[1], [1]], undefined, undefined, entryCell(inputs.roundTo)]);
-    const issue = probe.ok ? undefined : issueFrom(probe.error, fieldOf);
+    const issue = probe.ok ? undefined : issueFrom(probe.error, fieldOf, delegateWords(inputs));
     if (issue && (issue.field === "amount" || issue.field === "roundTo")) issues.push(issue);
   }
   if (amount === undefined || places.length < 2) return { issues };
   if (isErrorValue(amount)) return { issues: [...issues, { field: "amount", message: `${inputs.amount.trim()} holds ${amount.error}${amount.message ? `: ${amount.message}` : ""}` }] };
 
   const run = runCore("DELEGATE", delegateArgs(inputs, amount));
-  if (!run.ok) return { issues: [...issues, issueFrom(run.error, fieldOf)] };
+  if (!run.ok) return { issues: [...issues, issueFrom(run.error, fieldOf, delegateWords(inputs))] };
   const parts = columnOf(run.output);
   return { issues, preview: { amount, places: places.map((p, i) => ({ name: p.name.trim(), amount: parts[i] })) } };
 }

@@ -4,9 +4,10 @@
  * =ICS.POTSTREAMS, and a check that the streams add up to the pot.
  */
 import { ArgValue, Cell } from "../../core";
-import { STREAMS } from "../../core/rules/streams";
+import { STREAMS, streamIndex } from "../../core/rules/streams";
 import { CellContent, WorkbookOp } from "../../workbook/port";
 import { ErrorSite, Issue, issueFrom, runCore } from "./check";
+import { MessageContext, ParsedError, rowName } from "./messages";
 import { entryCell, usedRows } from "./entry";
 import { SHARE_FORMAT, STYLE, SheetWriter, Units, absoluteRange, asText, defaultRoundTo, moneyFormat, moneyHeader, namePrefix } from "./sheet";
 
@@ -41,6 +42,20 @@ export function newPotInputs(today = new Date()): PotInputs {
   return { year: financialYear(today), units: "£000", roundTo: defaultRoundTo("£000"), lines: [blankLine(), blankLine(), blankLine()] };
 }
 
+/** The table's columns in order, for a pasted block: stream, amount, pooled share. */
+export const LINE_COLUMNS = ["Stream", "Amount", "Pooled share"] as const;
+
+/** One pasted cell into a line: a stream by its name or key (any case), or the amount or share as typed. */
+export function setLineCell(line: PotLine, column: number, text: string): PotLine {
+  if (column === 0) {
+    const i = streamIndex(text);
+    return { ...line, stream: i === undefined ? text : STREAMS[i].display };
+  }
+  if (column === 1) return { ...line, amount: text };
+  if (column === 2) return { ...line, share: text };
+  return line;
+}
+
 export function usedLines(inputs: PotInputs): PotLine[] {
   return usedRows(inputs.lines, (l) => [l.stream, l.amount, l.share]);
 }
@@ -67,6 +82,29 @@ function fieldOf(site: ErrorSite): string | undefined {
   }
 }
 
+/** The pane's words for the core's sites: the field's label and the line's stream. */
+export function potWords(inputs: PotInputs): MessageContext {
+  const lines = usedLines(inputs);
+  const line = (row: number) => rowName("line", row - 1, lines[row - 1]?.stream);
+  return {
+    units: inputs.units,
+    label: (site: ParsedError) => {
+      switch (site.argument) {
+        case "amounts":
+          return site.row ? `Amount, ${line(site.row)}` : "The amounts";
+        case "streams":
+          return site.row ? `Stream, line ${site.row}` : "The streams";
+        case "pooled_shares":
+          return site.row ? `Pooled share, ${line(site.row)}` : "The pooled shares";
+        case "round_to":
+          return "Round to";
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
 /** A label, not a rule of the core: "2025/26", the second year following the first. */
 export function yearIssue(year: string): Issue | undefined {
   const m = /^(\d{4})\/(\d{2})$/.exec(year.trim());
@@ -91,15 +129,15 @@ export function checkPot(inputs: PotInputs): PotCheck {
   if (!usedLines(inputs).some((l) => l.amount.trim() !== "")) {
     // The rounding unit is still checked by the core, on a pot of no lines.
     const empty = runCore("POT", [[[null]], undefined, undefined, entryCell(inputs.roundTo)]);
-    if (!empty.ok) issues.push(issueFrom(empty.error, fieldOf));
+    if (!empty.ok) issues.push(issueFrom(empty.error, fieldOf, potWords(inputs)));
     issues.push({ field: "lines", message: "Add at least one stream line with an amount" });
     return { issues };
   }
   const args = potArgs(inputs);
   const total = runCore("POT", args);
-  if (!total.ok) return { issues: [...issues, issueFrom(total.error, fieldOf)] };
+  if (!total.ok) return { issues: [...issues, issueFrom(total.error, fieldOf, potWords(inputs))] };
   const byStream = runCore("POTSTREAMS", args);
-  if (!byStream.ok) return { issues: [...issues, issueFrom(byStream.error, fieldOf)] };
+  if (!byStream.ok) return { issues: [...issues, issueFrom(byStream.error, fieldOf, potWords(inputs))] };
   const rows = byStream.output as Cell[][];
   return {
     issues,

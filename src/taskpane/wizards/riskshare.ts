@@ -8,7 +8,9 @@ import { RISK_SHARE_METHODS, RiskShareMethod, UNDERSPEND_METHODS, UnderspendMeth
 import { columnLetters } from "../../workbook/a1";
 import { CellContent, WorkbookOp } from "../../workbook/port";
 import { ErrorSite, Issue, columnOf, issueFrom, runCore } from "./check";
+import { MessageContext, ParsedError, money as plainMoney, rowName } from "./messages";
 import { entryCell, usedRows } from "./entry";
+import { PastePlan, applyPaste } from "./paste";
 import { SHARE_FORMAT, STYLE, SheetWriter, Units, absoluteRange, asText, defaultRoundTo, moneyFormat, moneyHeader, namePrefix } from "./sheet";
 
 /** How the pane describes each of ICS.RISKSHARE's methods (the methods themselves are the core's). */
@@ -145,6 +147,52 @@ export function addScenario(inputs: RiskShareInputs): RiskShareInputs {
   return { ...inputs, scenarios: [...inputs.scenarios, { label, variance: "", own: inputs.parties.map(() => "") }] };
 }
 
+/** The columns of the parties table, for a pasted block. */
+export function partyColumns(inputs: RiskShareInputs): string[] {
+  return ["Party", "Contribution", ...(inputs.useCaps ? ["Cap"] : [])];
+}
+
+/** A pasted block of parties; the bands' and what-ifs' per-party columns grow with them. */
+export function pasteParties(inputs: RiskShareInputs, plan: PastePlan): RiskShareInputs {
+  const parties = applyPaste(inputs.parties, plan, blankParty, (party, column, text) => {
+    if (column === 0) return { ...party, name: text };
+    if (column === 1) return { ...party, contribution: text };
+    if (column === 2) return { ...party, cap: text };
+    return party;
+  });
+  const pad = (xs: string[]) => [...xs, ...Array.from({ length: Math.max(0, parties.length - xs.length) }, () => "")];
+  return { ...inputs, parties, bands: inputs.bands.map((b) => ({ ...b, shares: pad(b.shares) })), scenarios: inputs.scenarios.map((s) => ({ ...s, own: pad(s.own) })) };
+}
+
+/** The columns of the bands table: the limit, then each party's share. */
+export function bandColumns(inputs: RiskShareInputs): string[] {
+  return ["Up to", ...inputs.parties.map((p, i) => p.name.trim() || `Party ${i + 1}`)];
+}
+
+export function pasteBands(inputs: RiskShareInputs, plan: PastePlan): RiskShareInputs {
+  const blank = (): Band => ({ upTo: "", shares: inputs.parties.map(() => "") });
+  const bands = applyPaste(inputs.bands, plan, blank, (band, column, text) =>
+    column === 0 ? { ...band, upTo: text } : { ...band, shares: band.shares.map((s, i) => (i === column - 1 ? text : s)) },
+  );
+  return { ...inputs, bands };
+}
+
+/** The columns of the what-ifs table: the label, then the variance (or each party's own). */
+export function scenarioColumns(inputs: RiskShareInputs): string[] {
+  return ["What-if", ...(needsOwnVariances(inputs) ? inputs.parties.map((p, i) => p.name.trim() || `Party ${i + 1}`) : ["Variance"])];
+}
+
+export function pasteScenarios(inputs: RiskShareInputs, plan: PastePlan): RiskShareInputs {
+  const own = needsOwnVariances(inputs);
+  const blank = (): Scenario => ({ label: "", variance: "", own: inputs.parties.map(() => "") });
+  const scenarios = applyPaste(inputs.scenarios, plan, blank, (s, column, text) => {
+    if (column === 0) return { ...s, label: text };
+    if (!own) return column === 1 ? { ...s, variance: text } : s;
+    return { ...s, own: s.own.map((v, i) => (i === column - 1 ? text : v)) };
+  });
+  return { ...inputs, scenarios };
+}
+
 export function usedParties(inputs: RiskShareInputs): Party[] {
   return usedRows(inputs.parties, (p) => [p.name, p.contribution, inputs.useCaps ? p.cap : ""]);
 }
@@ -203,9 +251,45 @@ function fieldOf(scenario: number): (site: ErrorSite) => string | undefined {
   };
 }
 
+/** The pane's words for the core's sites: parties, bands and what-ifs by name. */
+export function riskShareWords(inputs: RiskShareInputs, scenario?: Scenario): MessageContext {
+  const parties = usedParties(inputs);
+  const party = (row: number) => rowName("party", row - 1, parties[row - 1]?.name);
+  const partyName = (index: number) => parties[index]?.name.trim() || `party ${index + 1}`;
+  const whatIf = scenario?.label.trim() ? `"${scenario.label.trim()}"` : "this what-if";
+  return {
+    units: inputs.units,
+    label: (site: ParsedError) => {
+      switch (site.argument) {
+        case "variance":
+          return site.row ? `Variance of ${partyName(site.row - 1)} in ${whatIf}` : `The variance in ${whatIf}`;
+        case "contributions":
+          return site.row ? `Contribution, ${party(site.row)}` : "The contributions";
+        case "caps":
+          return site.row ? `Cap, ${party(site.row)}` : "The caps";
+        case "bands":
+          if (!site.row) return "The bands";
+          if (site.column === undefined) return `Band ${site.row}`;
+          return site.column === 1 ? `The limit of band ${site.row}` : `Band ${site.row}, share of ${partyName(site.column - 2)}`;
+        case "method":
+          return "Method";
+        case "underspend_method":
+          return "Underspends";
+        case "contingency":
+          return "Contingency";
+        case "round_to":
+          return "Round to";
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
 export interface RiskSharePreview {
   parties: string[];
-  scenarios: { label: string; shares: number[] }[];
+  /** Each what-if's shares, what the contingency bears (the net overspend, up to the reserve), a net underspend retained in the pool, and the variance itself. */
+  scenarios: { label: string; shares: number[]; contingency: number; retained: number; variance: number }[];
 }
 
 export interface RiskShareCheck {
@@ -233,7 +317,7 @@ export function checkRiskShare(inputs: RiskShareInputs): RiskShareCheck {
   // their own steps before any what-if is typed in.
   const nil = runCore("RISKSHARE", riskShareArgs(inputs, { label: "", variance: "0", own: parties.map(() => "0") }));
   if (!nil.ok) {
-    const issue = issueFrom(nil.error, fieldOf(0));
+    const issue = issueFrom(nil.error, fieldOf(0), riskShareWords(inputs));
     if (!issue.field?.startsWith("scenarios")) {
       issues.push(issue);
       seen.add(`${issue.field}|${issue.message}`);
@@ -246,13 +330,35 @@ export function checkRiskShare(inputs: RiskShareInputs): RiskShareCheck {
       return;
     }
     // The same problem with a shared input shows once, not once per scenario.
-    const issue = issueFrom(run.error, fieldOf(i));
+    const issue = issueFrom(run.error, fieldOf(i), riskShareWords(inputs, scenario));
     const key = `${issue.field}|${issue.message}`;
     if (!seen.has(key)) issues.push(issue);
     seen.add(key);
   });
+  // An agreement whose last band has a limit cannot share a variance beyond it: said on the
+  // agreement's own step, not only once a what-if is large enough to reach past it.
+  if (usesBands(inputs) && inputs.bands.length > 0) {
+    const last = inputs.bands.length - 1;
+    const limit = entryCell(inputs.bands[last].upTo);
+    if (limit !== null) {
+      const beyond = (i: Issue) => i.field === "bands" && i.message.includes("goes beyond the last band");
+      for (let k = issues.length - 1; k >= 0; k--) if (beyond(issues[k])) issues.splice(k, 1);
+      issues.push({
+        field: `bands.${last}.upTo`,
+        message: `Leave the limit of the last band (band ${last + 1}) blank, so it takes the rest: with a limit, a variance beyond ${typeof limit === "number" ? plainMoney(limit, inputs.units) : "it"} could not be shared. Add a band if you need another tier.`,
+      });
+    }
+  }
   if (previews.length < scenarios.length) return { issues };
-  return { issues, preview: { parties: parties.map((p) => p.name.trim()), scenarios: previews } };
+  const reserve = Math.max(0, (entryCell(inputs.contingency) as number | null) ?? 0);
+  const withTotals = previews.map((p, i) => {
+    const s = scenarios[i];
+    const variance = needsOwnVariances(inputs) ? parties.reduce((sum, _, r) => sum + (((entryCell(s.own[r] ?? "") as number | null) ?? 0)), 0) : ((entryCell(s.variance) as number | null) ?? 0);
+    // A net underspend the agreement retains in the pool is nobody's share (the sheet's check says the same).
+    const retained = variance < 0 && underspendOf(inputs) === "retain" ? variance : 0;
+    return { ...p, variance, contingency: Math.min(reserve, Math.max(0, variance)), retained };
+  });
+  return { issues, preview: { parties: parties.map((p) => p.name.trim()), scenarios: withTotals } };
 }
 
 /** Which wizard step shows a field: 0 the parties, 1 the agreement, 2 the what-ifs. */

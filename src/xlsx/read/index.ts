@@ -165,7 +165,7 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}
     if (!part) {
       throw new WorkbookReadError("corrupt", `the file is damaged: sheet "${entry.name}" has no part ${rel.target} in the package; open it in Excel, let Excel repair it if it offers to, save it as an Excel Workbook (.xlsx) and send it again`);
     }
-    sheets.push({ name: entry.name, part: zip.nameOf(rel.target) ?? rel.target, state: entry.state, cells: part.cells, protected: part.protected, merges: part.merges, validations: part.validations });
+    sheets.push({ name: entry.name, part: zip.nameOf(rel.target) ?? rel.target, state: entry.state, cells: part.cells, protected: part.protected, merges: part.merges, validations: part.validations, ...(part.hiddenRows.length > 0 ? { hiddenRows: part.hiddenRows } : {}) });
     if (part.tableRids.length > 0) {
       const sheetRels = pkg.rels(rel.target);
       for (const rid of part.tableRids) {

@@ -32,6 +32,8 @@ export interface SheetPart {
   cells: ReadCell[];
   protected: boolean;
   merges: string[];
+  /** Zero-based rows saved with hidden="1", ascending. */
+  hiddenRows: number[];
   validations: { sqref: string; type: string; formula1?: string }[];
   tableRids: string[];
 }
@@ -102,7 +104,7 @@ export function isoToSerial(text: string, date1904: boolean): number | undefined
 }
 
 class SheetReader implements XmlHandler {
-  readonly out: SheetPart = { cells: [], protected: false, merges: [], validations: [], tableRids: [] };
+  readonly out: SheetPart = { cells: [], protected: false, merges: [], hiddenRows: [], validations: [], tableRids: [] };
   private readonly ctx: SheetContext;
   private readonly collector = new TextCollector();
   private readonly stack: string[] = [];
@@ -162,6 +164,8 @@ class SheetReader implements XmlHandler {
           this.badRefs++;
           this.row++;
         }
+        const hidden = a.get("hidden");
+        if (hidden === "1" || hidden === "true") this.out.hiddenRows.push(this.row);
         this.col = -1;
       }
       return;

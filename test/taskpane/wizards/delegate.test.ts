@@ -58,20 +58,20 @@ describe("checking a delegation", () => {
 
   test("floors beyond the amount: the core's message, saying by how much", () => {
     const inputs = { ...EXAMPLE, places: places([["Northmoor", ["600", "1"], "900"], ["Eastbridge", ["300", "1"], "200"], ["Vale", ["100", "1"], "150"]]) };
-    expect(checkDelegate(inputs).issues).toEqual([{ field: "places", message: "ICS.DELEGATE: floors: add up to 1250, more than the amount 1000 by 250" }]);
+    expect(checkDelegate(inputs).issues).toEqual([{ field: "places", message: "The floors add up to £1,250k, more than the amount to share (£1,000k) by £250k. Lower some of them, or raise the amount." }]);
   });
 
   test("a negative weight lands on its place and column", () => {
     const inputs = { ...EXAMPLE, places: places([["Northmoor", ["600", "1"]], ["Eastbridge", ["300", "-1"]]]) };
     const [issue] = checkDelegate(inputs).issues;
     expect(issue.field).toBe("places.1.weights.1");
-    expect(issue.message).toBe("ICS.DELEGATE: weights row 2 column 2: expected a weight of 0 or more, got -1");
+    expect(issue.message).toBe("Need index, place 2 (Eastbridge): a weight cannot be negative (−1). Type 0 or more.");
     expect(delegateStepOf(issue.field)).toBe(1);
   });
 
   test("a text amount is the core's message on the amount, step 1", () => {
     const [issue] = checkDelegate({ ...EXAMPLE, amount: "about a million" }).issues;
-    expect(issue).toEqual({ field: "amount", message: 'ICS.DELEGATE: amount: expected a number, got "about a million"' });
+    expect(issue).toEqual({ field: "amount", message: 'The amount to delegate: "about a million" is not a number. Type digits only, with commas between thousands if you like (e.g. 412,300).' });
     expect(delegateStepOf(issue.field)).toBe(0);
   });
 
@@ -85,7 +85,7 @@ describe("checking a delegation", () => {
     expect(checkDelegate(first).issues.map((i) => i.field)).toEqual(["places", "roundTo"]);
     expect(checkDelegate({ ...first, roundTo: "1" }).issues).toEqual([
       { field: "places", message: "Add at least two places with their weights" },
-      { field: "amount", message: 'ICS.DELEGATE: amount: expected a number, got "£1.2m"' },
+      { field: "amount", message: expect.stringMatching(/^The amount to delegate: "£1\.2m" is not a number/) },
     ]);
   });
 

@@ -37,18 +37,18 @@ describe("checking the pot", () => {
       ["Core services", "1000", ""],
       ["Pharmacy, optometry and dental", "250.5k", ""],
     ]);
-    expect(checkPot(bad).issues).toEqual([{ field: "lines.1.amount", message: 'ICS.POT: amounts row 2: expected a number, got "250.5k"' }]);
+    expect(checkPot(bad).issues).toEqual([{ field: "lines.1.amount", message: 'Amount, line 2 (Pharmacy, optometry and dental): "250.5k" is not a number. Type digits only, with commas between thousands if you like (e.g. 412,300).' }]);
   });
 
   test("a share above 100% and a missing stream land on their fields", () => {
-    expect(checkPot(inputs([["Core services", "10", "120%"]])).issues[0]).toMatchObject({ field: "lines.0.share", message: expect.stringContaining("between 0 and 1") });
-    expect(checkPot(inputs([["", "10", ""]])).issues[0]).toMatchObject({ field: "lines.0.stream", message: expect.stringContaining("expected a stream key") });
+    expect(checkPot(inputs([["Core services", "10", "120%"]])).issues[0]).toMatchObject({ field: "lines.0.share", message: "Pooled share, line 1 (Core services): 1.2 is more than 100%. Type a percentage from 0% to 100%." });
+    expect(checkPot(inputs([["", "10", ""]])).issues[0]).toMatchObject({ field: "lines.0.stream", message: "Stream, line 1: choose the funding stream this amount belongs to." });
   });
 
   test("a rounding unit that is not a power of ten is the core's message on the round-to field", () => {
     const issue = checkPot({ ...SYSTEM, roundTo: "0.3" }).issues[0];
     expect(issue.field).toBe("roundTo");
-    expect(issue.message).toMatch(/^ICS\.POT: round_to: expected a positive power of ten/);
+    expect(issue.message).toBe("Round to must be a power of ten, such as 0.01 (pence), 1 or 1,000; 0.3 is not one.");
     expect(potStepOf(issue.field)).toBe(0);
   });
 
@@ -58,7 +58,7 @@ describe("checking the pot", () => {
       ["roundTo", 0],
       ["lines", 1],
     ]);
-    expect(issues[0].message).toBe("ICS.POT: round_to: expected a positive power of ten such as 0.01, 1 or 1000, got 5");
+    expect(issues[0].message).toBe("Round to must be a power of ten, such as 0.01 (pence), 1 or 1,000; 5 is not one.");
   });
 
   test("no lines with an amount is a problem with the lines step", () => {

@@ -65,8 +65,9 @@ describe("checking a risk share", () => {
     expect(preview).toEqual({
       parties: ["Northmoor ICB (host)", "Northmoor County Council"],
       scenarios: [
-        { label: "Overspend 5m", shares: [3200, 1800] },
-        { label: "Underspend 1.5m", shares: [-900, -600] },
+        // No contingency here, so the shares are the whole variance; the underspend goes by the method's default, in proportion.
+        { label: "Overspend 5m", shares: [3200, 1800], contingency: 0, retained: 0, variance: 5000 },
+        { label: "Underspend 1.5m", shares: [-900, -600], contingency: 0, retained: 0, variance: -1500 },
       ],
     });
   });
@@ -108,29 +109,32 @@ describe("checking a risk share", () => {
   test("bands whose shares do not add up: the core's message, on that band", () => {
     const bad = { ...BANDS, bands: [{ upTo: "1000", shares: ["60%", "30%"] }, { upTo: "", shares: ["", ""] }] };
     const [issue] = checkRiskShare(bad).issues;
-    expect(issue.message).toMatch(/^ICS\.RISKSHARE: bands row 1: the shares add up to 0\.9/);
+    expect(issue.message).toBe("Band 1: the shares add up to 90%. They must add up to 100%, or be left all blank to share that band in proportion to contributions.");
     expect(issue.field).toBe("bands.0");
     expect(riskShareStepOf(issue.field)).toBe(1);
   });
 
   test("a problem in one scenario's variance lands on that scenario", () => {
     const bad = { ...BANDS, scenarios: [BANDS.scenarios[0], { label: "Typo", variance: "5O0", own: ["", ""] }] };
-    expect(checkRiskShare(bad).issues).toEqual([{ field: "scenarios.1.variance", message: 'ICS.RISKSHARE: variance: expected a number, got "5O0"' }]);
+    expect(checkRiskShare(bad).issues).toEqual([{ field: "scenarios.1.variance", message: 'The variance in "Typo": "5O0" is not a number. Type digits only, with commas between thousands if you like (e.g. 412,300).' }]);
   });
 
   test("a shared problem shows once, not once per scenario", () => {
     const bad = { ...BANDS, parties: [BANDS.parties[0], { ...BANDS.parties[1], contribution: "-4000" }] };
     const { issues } = checkRiskShare(bad);
-    expect(issues).toEqual([{ field: "parties.1.contribution", message: "ICS.RISKSHARE: contributions row 2: expected a contribution of 0 or more, got -4000" }]);
+    expect(issues).toEqual([{ field: "parties.1.contribution", message: "Contribution, party 2 (Northmoor County Council) cannot be negative (−£4,000k). Type 0 or more." }]);
     expect(riskShareStepOf(issues[0].field)).toBe(0);
   });
 
   test("the agreement is checked before any what-if is typed in", () => {
     const early = { ...BANDS, bands: [{ upTo: "3000", shares: ["50%", "50%"] }, { upTo: "1000", shares: ["100%", "0%"] }], scenarios: [{ label: "Overspend", variance: "", own: ["", ""] }] };
     expect(checkRiskShare(early).issues).toEqual([
-      { field: "bands.1.upTo", message: "ICS.RISKSHARE: bands row 2 column 1: the limit 1000 is not above the previous band's limit 3000; limits must ascend" },
-      { field: "scenarios.0.variance", message: "ICS.RISKSHARE: variance: expected a number, got a blank cell" },
+      { field: "bands.1.upTo", message: "The limit of band 2 (£1,000k) must be above the band before it (£3,000k): each band's limit is the running total it reaches." },
+      { field: "scenarios.0.variance", message: 'The variance in "Overspend" is blank: type a number.' },
+      // A last band with a limit is caught on the agreement's step, before a what-if reaches past it.
+      { field: "bands.1.upTo", message: expect.stringMatching(/^Leave the limit of the last band \(band 2\) blank, so it takes the rest/) },
     ]);
+    expect(riskShareStepOf("bands.1.upTo")).toBe(1);
   });
 
   test("labels: parties and scenarios need names", () => {
