@@ -2,9 +2,9 @@
  * The HyperFormula plugin for the whole catalogue, generated from it: one method per function,
  * each a call into the core's `evaluate`, and a spill size from the arguments' shapes.
  */
-import { ArraySize, FunctionArgumentType, FunctionPlugin, HyperFormula, ImplementedFunctions } from "hyperformula";
+import { ArraySize, CellError, FunctionArgumentType, FunctionPlugin, HyperFormula, ImplementedFunctions } from "hyperformula";
 import { CATALOGUE, FunctionSpec, NAMESPACE, Shape, evaluate } from "../core";
-import { argFromHf, outputToHf } from "./cells";
+import { argFromHf, errorFromHf, outputToHf } from "./cells";
 
 // ProcedureAst and InterpreterState are not exported from the package root; keep them loose.
 type ProcedureAst = { args: unknown[] };
@@ -76,10 +76,14 @@ for (const spec of CATALOGUE) {
     const reserved = reservedSize(this, spec, ast, state);
     const runFunction = (this as unknown as { runFunction: (...a: unknown[]) => unknown }).runFunction.bind(this);
     const metadata = (this as unknown as { metadata: (n: string) => unknown }).metadata(id);
-    return runFunction(ast.args, state, metadata, (...args: unknown[]) => {
+    const result = runFunction(ast.args, state, metadata, (...args: unknown[]) => {
       const values = args.map((value, i) => argFromHf(value, isOmitted(ast.args[i])));
       return outputToHf(evaluate(spec, values), reserved);
     });
+    // An argument that is an error comes back without calling the function: keep the block too,
+    // else a range over it (=ICS.CONVERGE(B1:B4,C1:C4,…) over a failing spill) stops the engine.
+    if (reserved && result instanceof CellError) return outputToHf(errorFromHf(result), reserved);
+    return result;
   };
   if (spec.result.kind === "spill") {
     prototype[`${method}_size`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {

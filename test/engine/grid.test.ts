@@ -111,3 +111,13 @@ test("a defined name over a spill that turns into an error keeps the engine work
   expect(hf.getCellValue({ sheet: 0, row: 0, col: 3 })).toBe(10);
   hf.destroy();
 });
+
+test("a spill whose argument is an error keeps its block, so a function over the block gets the error (the engine goes on)", () => {
+  const hf = createEngine({ Calc: [["x", 10, "=ICS.DELEGATE(A1*2,{1;1;1})", "=ICS.CONVERGE(C1:C3,{1;1;1},5)", "=SUM(C1:C3)"], [null, 20], [null, 30]] });
+  expect(hf.getCellValue({ sheet: 0, row: 1, col: 2 })).toMatchObject({ type: "VALUE" });
+  expect(hf.getCellValue({ sheet: 0, row: 0, col: 3 })).toMatchObject({ type: "VALUE" });
+  expect(hf.getCellValue({ sheet: 0, row: 0, col: 4 })).toMatchObject({ type: "VALUE" });
+  hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [[30]]);
+  expect(hf.getCellValue({ sheet: 0, row: 0, col: 4 })).toBe(60);
+  hf.destroy();
+});

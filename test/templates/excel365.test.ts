@@ -9,7 +9,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { CATALOGUE_EDITION, ADDIN_VERSION } from "../../src/core/version";
+import { STREAMS } from "../../src/core/rules/streams";
 import { templateSpec } from "../../src/templates";
+import { TemplateBuilder } from "../../src/templates/builder";
+import { TemplateSpec } from "../../src/templates/spec";
 import { MANIFEST_ID, MANIFEST_VERSION } from "../../src/templates/addin";
 import { calculate, specContent } from "../../src/templates/calc";
 import { renderXlsx } from "../../src/templates/xlsx";
@@ -190,8 +193,43 @@ test("a prefilled template says what it was prefilled from", async () => {
   expect(pkg.text("docProps/custom.xml")).toContain('pid="6" name="PrefilledFrom"><vt:lpwstr>practices.csv; ICB QWO</vt:lpwstr>');
 });
 
-test("the POTSTREAMS block spills its 9 rows, not the 11 the sheet leaves room for", () => {
-  const pkg = templates.get("place-delegation")!;
+/**
+ * A one-sheet workbook with a spill whose size follows its inputs: the pot by stream
+ * (ICS.POTSTREAMS, one row per stream present and the total), with room left for every stream.
+ * Eight lines in eight streams (484,180,000 pooled) and four spare rows, at B7:C18.
+ */
+function potSpec(): TemplateSpec {
+  const t = new TemplateBuilder();
+  const pot = t.sheet("Pot");
+  pot.value("A4", "Rounding unit").input("B4", 1).name("RoundTo", "B4");
+  const lines: [string | null, number | null, number | null][] = [
+    ["core", 352600000, null],
+    ["primary_medical", 36900000, null],
+    ["pod", 27450000, null],
+    ["specialised", 61800000, 0.85],
+    ["other_direct", 1950000, null],
+    ["running_costs", 4400000, null],
+    ["system_support", 2750000, null],
+    ["elective_recovery", 5600000, null],
+    [null, null, null],
+    [null, null, null],
+    [null, null, null],
+    [null, null, null],
+  ];
+  pot.table("A6", lines.length, [
+    { key: "line", header: "Line", fixed: lines.map((_, i) => `Line ${i + 1}`) },
+    { key: "stream", header: "Stream", input: lines.map((l) => l[0]) },
+    { key: "amount", header: "Amount", input: lines.map((l) => l[1]) },
+    { key: "share", header: "Pooled share", input: lines.map((l) => l[2]) },
+  ]);
+  pot.spill(`F7:G${7 + STREAMS.length}`, "ICS.POTSTREAMS(C7:C18,B7:B18,D7:D18,RoundTo)");
+  return t.build({ name: "pot", title: "Pot by stream", description: "A spill whose size follows its inputs.", version: "test" }, []);
+}
+
+test("the POTSTREAMS block spills its 9 rows, not the 11 the sheet leaves room for", async () => {
+  const file = path.join(dir, "pot.xlsx");
+  fs.writeFileSync(file, (await renderXlsx(potSpec())).buffer);
+  const pkg = readPackage(new Uint8Array(fs.readFileSync(file)));
   const part = sheetParts(pkg).find((s) => s.name === "Pot")!.part;
   const cells = cellsOf(pkg, part);
   const anchor = cells.get("F7")!;
@@ -201,10 +239,10 @@ test("the POTSTREAMS block spills its 9 rows, not the 11 the sheet leaves room f
 });
 
 describe("recalc --out on a return whose spill changed size", () => {
-  /** The generated place-delegation with Pot lines typed in (written into the file as a user's save would hold them). */
+  /** The pot workbook with lines typed in (written into the file as a user's save would hold them). */
   async function returnWith(lines: { row: number; stream: string | null; amount: number | null }[]): Promise<string> {
     const file = path.join(dir, `return-${lines.length}-${Math.random().toString(36).slice(2)}.xlsx`);
-    const original = new Uint8Array(fs.readFileSync(path.join(dir, "place-delegation.xlsx")));
+    const original = new Uint8Array((await renderXlsx(potSpec())).buffer);
     const cells = lines.flatMap((l) => [
       { row: l.row, col: 1, value: l.stream },
       { row: l.row, col: 2, value: l.amount },

@@ -68,8 +68,12 @@ describe("Insert template", () => {
 
   test("the message names the sheets the template went in as", async () => {
     const wb = playground();
-    const result = await insertTemplate(wb, templateSpec("place-delegation"));
-    expect(result.sheets).toContain("Pot 2");
-    expect(result.message).toMatch(/already had a sheet "Pot", so the template's went in as "Pot 2"/);
+    // The playground already has a "Risk share" sheet; place-delegation's sheets go in as they are.
+    const first = await insertTemplate(wb, templateSpec("place-delegation"));
+    expect(first.sheets).toEqual(["Cover", "About", "Lines", "Places", "Practices", "Checks"]);
+    // Every template has a Cover, About and Checks: the second one's go in beside them.
+    const result = await insertTemplate(wb, templateSpec("capital"));
+    expect(result.sheets).toContain("Cover 2");
+    expect(result.message).toMatch(/already had sheets "Cover", "About" and "Checks", so the template's went in as "Cover 2", "About 2" and "Checks 2"/);
   });
 });
