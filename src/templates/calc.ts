@@ -115,10 +115,17 @@ export interface Review {
   checks: CheckFinding[];
 }
 
-/** The row's first text cell to the left of a check, which says what it checks. */
-function labelOf(cells: readonly ContentCell[], row: number, col: number): string {
-  const left = cells.filter((c) => c.row === row && c.col < col && typeof c.value === "string" && c.value !== "").sort((a, b) => a.col - b.col);
-  return left.length > 0 ? String(left[0].value) : "";
+/**
+ * The row's first text to the left of a check, which says what it checks: typed, or calculated
+ * (a label that names an organisation follows the organisation's name as typed).
+ */
+function labelOf(sheet: string, cells: readonly ContentCell[], row: number, col: number, calc: Calculated): string {
+  const left = cells.filter((c) => c.row === row && c.col < col).sort((a, b) => a.col - b.col);
+  for (const c of left) {
+    const text = c.formula !== undefined ? calc.value(sheet, c.row, c.col) : c.value;
+    if (typeof text === "string" && text !== "") return text;
+  }
+  return "";
 }
 
 /**
@@ -135,7 +142,7 @@ export function review(content: WorkbookContent, calc: Calculated): Review {
       const value = calc.value(sheet.name, cell.row, cell.col);
       const address = cell.spill ?? cellAddress(cell.row, cell.col);
       if (isErrorValue(value)) result.errors.push({ sheet: sheet.name, address, error: value.error, message: value.message });
-      else if (isChecks && typeof value === "boolean") result.checks.push({ sheet: sheet.name, address, label: labelOf(sheet.cells, cell.row, cell.col), passed: value });
+      else if (isChecks && typeof value === "boolean") result.checks.push({ sheet: sheet.name, address, label: labelOf(sheet.name, sheet.cells, cell.row, cell.col, calc), passed: value });
     }
   }
   return result;

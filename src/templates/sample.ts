@@ -52,3 +52,12 @@ export const SAMPLE_DELEGATION: DelegationSystem = {
   // Last year's cash for two places, so neither loses: Riverside's binds, Northmoor's does not.
   floors: { Riverside: 84500000, Northmoor: 60000000 },
 };
+
+/** Kestrel Vale's NHS bodies, in the order the system-plan and capital templates list them. */
+export const SAMPLE_ORGANISATIONS = [
+  { name: "Kestrel Vale ICB", type: "ICB" },
+  { name: "Kestrel Hospitals NHS Foundation Trust", type: "NHS foundation trust" },
+  { name: "Eastwold and Northmoor Hospitals NHS Trust", type: "NHS trust" },
+  { name: "Kestrel Community Health NHS Trust", type: "NHS trust" },
+  { name: "Kestrel Vale Mental Health NHS Foundation Trust", type: "NHS foundation trust" },
+] as const;
