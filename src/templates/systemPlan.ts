@@ -325,7 +325,8 @@ export function systemPlan(): TemplateSpec {
       header: "Payment £000",
       width: 13,
       ...money,
-      each: (r) => `IF(L${r}="Low-volume",C${r},ICS.BLENDED(D${r},E${r},F${r},G${r},J${r},K${r},RoundTo,H${r},I${r}))`,
+      // A blank rate below or ceiling is spelt out (the variable rate; the activity itself), since some Excel builds pass a blank cell as 0.
+      each: (r) => `IF(L${r}="Low-volume",C${r},ICS.BLENDED(D${r},E${r},F${r},G${r},J${r},K${r},RoundTo,IF(H${r}="",G${r},H${r}),IF(I${r}="",F${r},I${r})))`,
       name: "BlendedPayments",
       total: "sum",
     },

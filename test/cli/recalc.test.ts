@@ -2,6 +2,7 @@
  * `ics-finance recalc`: a filled-in return recalculated on the engine, its failing checks and
  * error cells reported with sheet, cell and message, and its values written back.
  */
+import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
@@ -19,6 +20,7 @@ async function cli(...args: string[]) {
   return { code, lines: out.join("\n").split("\n"), err: err.join("\n") };
 }
 
+const BIN = path.join(__dirname, "..", "..", "bin", "ics-finance.js");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ics-recalc-"));
 
 /** A template as a system returns it, with one edit made to it. */
@@ -35,7 +37,7 @@ describe("ics-finance recalc on templates", () => {
     const file = await returned("capital", () => undefined);
     const r = await cli("recalc", file);
     expect(r.code).toBe(0);
-    expect(r.lines).toEqual([`${file}: 3 sheets, 37 formulas recalculated; 0 error cells; 7 of 7 checks TRUE`]);
+    expect(r.lines).toEqual([`${file}: 6 sheets, 351 formulas recalculated; 0 error cells; 23 of 23 checks TRUE`]);
   });
 
   test("text in an amount: the POT cell and everything after it, with the argument's row and the text", async () => {
@@ -71,14 +73,30 @@ describe("ics-finance recalc on templates", () => {
     expect(written.Sheets.Agreement.C18.v).toBe(1.5);
   });
 
-  test("changes that do not net to zero fail the neutrality check without any error cell", async () => {
+  test("reallocations that do not net to zero fail the neutrality check without any error cell", async () => {
     const file = await returned("system-plan", (wb) => {
-      wb.getWorksheet("ControlTotals")!.getCell("D8").value = 1200;
+      // The acute trust takes 2,800 instead of 1,500 in 2026/27, and its I&E says so too.
+      wb.getWorksheet("Bridge")!.getCell("K18").value = 2800;
+      wb.getWorksheet("I&E")!.getCell("D18").value = 203200;
     });
     const r = await cli("recalc", file);
     expect(r.code).toBe(1);
-    expect(r.lines.slice(1)).toEqual(["FALSE\tChecks!B4\tAll checks pass", "FALSE\tChecks!B8\tProposed changes are financially neutral (ICS.NEUTRAL)"]);
-    expect(r.lines[0]).toContain("0 error cells; 5 of 7 checks TRUE");
+    expect(r.lines.slice(1)).toEqual(["FALSE\tChecks!B4\tAll checks pass", "FALSE\tChecks!B24\tIn-year reallocations in 2026/27 are financially neutral (ICS.NEUTRAL)"]);
+    expect(r.lines[0]).toContain("0 error cells; 35 of 37 checks TRUE");
+  });
+
+  test("one organisation planning a deficit in one year: exit 1, naming that organisation's breakeven check (through the real bin)", async () => {
+    const file = await returned("system-plan", (wb) => {
+      // Eastwold and Northmoor's 2028/29 non-recurrent efficiency is not found: a 300 deficit, in its I&E too.
+      wb.getWorksheet("Bridge")!.getCell("H39").value = 0;
+      wb.getWorksheet("I&E")!.getCell("D39").value = 120800;
+    });
+    const r = spawnSync(process.execPath, [BIN, "recalc", file], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim().split("\n").slice(1)).toEqual([
+      "FALSE\tChecks!B4\tAll checks pass",
+      "FALSE\tChecks!B20\tEastwold and Northmoor Hospitals NHS Trust breaks even in 2028/29: planned surplus/(deficit) of 0 or more",
+    ]);
   });
 });
 
