@@ -10,8 +10,11 @@ import { templateCommand } from "./template";
 export const USAGE = `Usage:
   ics-finance eval [--json] "<formula>"     evaluate one formula, e.g. '=ICS.DELEGATE(100,{1;1;1})'
   ics-finance template --list               the workbook templates
-  ics-finance template <name> [--out <file.xlsx>] [--practices <file.csv> --icb <code>]
-                                            write a template (default <name>.xlsx), values calculated
+  ics-finance template <name> [--blank] [--out <file.xlsx>]
+                                            write a template (default <name>.xlsx), values calculated:
+                                            the fictional sample, or --blank for distribution
+  ics-finance template place-delegation --practices <file.csv> --icb <code> [--places <mapping.csv>]
+                                            a blank copy prefilled with one ICB's places and practices
   ics-finance recalc <in.xlsx> [--out <out.xlsx>]
                                             recalculate a workbook; list failing checks and error cells
   ics-finance --help                        this text

@@ -62,20 +62,21 @@ export function needindex(weighted_population: any[][], population: any[][], ref
 }
 
 /**
- * Share a financial variance (positive = overspend, negative = underspend) among parties by a risk-share agreement: proportional, equal, own, lead or bands, after a contingency and within caps; the parts add up to the shared variance exactly.
+ * Share a financial variance (positive = overspend, negative = underspend) among parties by a risk-share agreement: an overspend proportional, equal, own, waterfall, lead or in bands, after a contingency and within caps; an underspend by its own rule (returned, kept by each party or retained in the pool), never capped. The parts add up to the shared variance exactly.
  * @customfunction RISKSHARE
  * @helpurl https://localhost:3000/help/functions.html#icsriskshare
  * @param variance The system's net variance (overspend positive, underspend negative), or an n×1 column of each party's own variance (blank = 0), netted first.
  * @param contributions n×1 budgets or pooled contributions, 0 or more (blank = 0); one row per party.
- * @param [method] How to share: "proportional" (default, by contributions), "equal", "own" (each party its own variance; needs a variance column), "lead" (the first party bears it all) or "bands".
- * @param [bands] Only with method "bands": an m×(1+n) table; column 1 each band's upper limit of the cumulative variance (ascending; blank in the last row = no limit), then each party's share of that band (fractions summing to 1 or percentages summing to 100; a row left blank = pro rata to contributions).
- * @param [contingency] A risk reserve (0 or more, default 0) that absorbs a net overspend first; only what is left is shared. An underspend is shared in full.
- * @param [caps] n×1 maximum exposure per party in magnitude (blank = none). What a capped party cannot take goes to the others: by the same weights for proportional and equal, in proportion to contributions for own, lead and bands.
+ * @param [method] How a net overspend is shared: "proportional" (default, by contributions), "equal", "own" (each party its own variance; needs a variance column), "waterfall" (underspends offset overspends, then the contingency, then the overspending parties pay in proportion to their overspends; needs a variance column), "lead" (the first party bears it all) or "bands".
+ * @param [bands] Only with method or underspend_method "bands": an m×(1+n) table; column 1 each band's upper limit of the cumulative variance (ascending; blank in the last row = no limit), then each party's share of that band (fractions summing to 1 or percentages summing to 100; a row left blank = pro rata to contributions).
+ * @param [contingency] A risk reserve (0 or more, default 0) that absorbs a net overspend first; only what is left is shared. It plays no part in an underspend.
+ * @param [caps] n×1 maximum exposure per party to an overspend (blank = none); an underspend is never capped. What a capped party cannot take goes to the others: by the same weights for proportional and equal, in proportion to contributions for own, waterfall, lead and bands.
  * @param [round_to] Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.
- * @returns n×1, each party's part of the shared variance, one per row of contributions, adding up to it exactly.
+ * @param [underspend_method] How a net underspend is shared: "proportional" (returned by contributions), "equal", "own" (each party keeps its own; after a waterfall, returned to the parties that underspent in proportion to their underspends), "lead", "retain" (stays in the pool: every part 0) or "bands". Default: the same as method, but "proportional" for bands and "own" for waterfall.
+ * @returns n×1, each party's part of the shared variance, one per row of contributions, adding up to it exactly (all 0 for a retained underspend).
  */
-export function riskshare(variance: any[][], contributions: any[][], method?: any, bands?: any[][], contingency?: any, caps?: any[][], round_to?: any): any[][] {
-  return invoke("RISKSHARE", [variance, contributions, method, bands, contingency, caps, round_to]);
+export function riskshare(variance: any[][], contributions: any[][], method?: any, bands?: any[][], contingency?: any, caps?: any[][], round_to?: any, underspend_method?: any): any[][] {
+  return invoke("RISKSHARE", [variance, contributions, method, bands, contingency, caps, round_to, underspend_method]);
 }
 
 /**
@@ -140,18 +141,19 @@ export function blended(fixed: any, baseline_value: any, actual_value: any, vari
 }
 
 /**
- * Pace-of-change convergence towards fair-share targets: everyone gets the minimum uplift, the rest of growth goes to those below target in proportion to their gap (never past target), and growth left once all are at target is shared in proportion to target. The new allocations add up to baselines + growth exactly.
+ * Pace-of-change convergence towards fair-share targets: everyone gets its minimum uplift, those more than max_below below target are brought to within it first, the rest of growth goes to those below target in proportion to their gap (never past target), and growth left once all are at target is shared in proportion to target. The new allocations add up to baselines + growth exactly.
  * @customfunction CONVERGE
  * @helpurl https://localhost:3000/help/functions.html#icsconverge
  * @param baselines n×1 current (baseline) allocation of each body, 0 or more; a row blank in both baselines and targets is skipped.
  * @param targets n×1 fair-share target allocation of each body for the new year, 0 or more, same rows as baselines.
  * @param growth Cash growth to share out, 0 or more, in the same units as baselines.
- * @param [min_uplift] Minimum uplift rate everyone gets on its baseline, e.g. 0.01 for 1%. Default 0. Scaled down pro rata if growth cannot fund it.
+ * @param [min_uplift] Minimum uplift rate on baseline, e.g. 0.01 for 1%: one rate for everyone, or an n×1 column with one per body (e.g. a lower floor for bodies far above target; blank = 0). Default 0. All scaled down pro rata if growth cannot fund them.
  * @param [round_to] Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.
+ * @param [max_below] A rate such as 0.05: after the minimum uplifts, bodies more than this below target are first raised towards target × (1 − max_below), in proportion to their shortfall, as far as growth allows. Left out, no such step.
  * @returns n×1 new allocation per body, adding up to the baselines plus growth exactly.
  */
-export function converge(baselines: any[][], targets: any[][], growth: any, min_uplift?: any, round_to?: any): any[][] {
-  return invoke("CONVERGE", [baselines, targets, growth, min_uplift, round_to]);
+export function converge(baselines: any[][], targets: any[][], growth: any, min_uplift?: any[][], round_to?: any, max_below?: any): any[][] {
+  return invoke("CONVERGE", [baselines, targets, growth, min_uplift, round_to, max_below]);
 }
 
 /**

@@ -59,6 +59,7 @@ export const SAMPLE_RISK_SHARE: RiskShareInputs = {
   ],
   useCaps: false,
   method: "bands",
+  underspend: "",
   contingency: "750",
   bands: [
     { upTo: "1,000", shares: ["100%", "0%", "0%"] },

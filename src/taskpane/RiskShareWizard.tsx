@@ -13,6 +13,7 @@ import {
   Party,
   RiskShareInputs,
   Scenario,
+  Underspend,
   addBand,
   addParty,
   addScenario,
@@ -20,7 +21,10 @@ import {
   newRiskShareInputs,
   removeParty,
   riskShareOps,
+  needsOwnVariances,
   riskShareStepOf,
+  underspendChoices,
+  usesBands,
 } from "./wizards/riskshare";
 import { freeSheetName, moneyHeader, namePrefix } from "./wizards/sheet";
 
@@ -38,6 +42,7 @@ export function RiskShareWizard({ port }: { port: WorkbookPort }): React.JSX.Ele
   const partyName = (i: number) => inputs.parties[i].name.trim() || `Party ${i + 1}`;
   const contingencyIssue = issueOn(issues, "contingency");
   const methodIssue = issueOn(issues, "method");
+  const underspendIssue = issueOn(issues, "underspend");
 
   const partiesStep = (
     <>
@@ -66,7 +71,7 @@ export function RiskShareWizard({ port }: { port: WorkbookPort }): React.JSX.Ele
 
   const agreementStep = (
     <>
-      <Hint>How a variance is shared. A contingency absorbs a net overspend first; an underspend is shared in full.</Hint>
+      <Hint>How a variance is shared. A contingency absorbs a net overspend first; caps limit exposure to overspends only; an underspend is shared in full by its own rule.</Hint>
       <Field label="Method" validationState={methodIssue ? "error" : "none"} validationMessage={methodIssue?.message}>
         <RadioGroup value={inputs.method} onChange={(_, d) => set({ method: d.value as Method })}>
           {METHODS.map((m) => (
@@ -74,7 +79,14 @@ export function RiskShareWizard({ port }: { port: WorkbookPort }): React.JSX.Ele
           ))}
         </RadioGroup>
       </Field>
-      {inputs.method === "bands" && (
+      <Field label="Underspends" validationState={underspendIssue ? "error" : "none"} validationMessage={underspendIssue?.message}>
+        <RadioGroup value={inputs.underspend} onChange={(_, d) => set({ underspend: d.value as Underspend })}>
+          {underspendChoices(inputs.method).map((m) => (
+            <Radio key={m.key || "default"} value={m.key} label={m.key ? `${m.key}: ${m.label}` : m.label} />
+          ))}
+        </RadioGroup>
+      </Field>
+      {usesBands(inputs) && (
         <>
           <RowsTable
             caption="Bands (a blank limit is no limit; a row of blank shares is pro rata)"
@@ -113,7 +125,7 @@ export function RiskShareWizard({ port }: { port: WorkbookPort }): React.JSX.Ele
     </>
   );
 
-  const own = inputs.method === "own";
+  const own = needsOwnVariances(inputs);
   const whatIfStep = (
     <>
       <Hint>{own ? "Each party's own variance in each what-if (+ overspend, − underspend); they are netted first." : "The system's net variance in each what-if: + an overspend, − an underspend."}</Hint>

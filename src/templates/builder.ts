@@ -4,7 +4,10 @@
  */
 import { blockRect, columnLetters, parseCell, rangeAddress } from "../workbook/a1";
 import type { CellStyle } from "../workbook/port";
-import { CellSpec, NameSpec, PrintSpec, RangeSpec, Scalar, SheetSpec, TemplateInfo, TemplateSpec, ValidationSpec } from "./spec";
+import { CellSpec, KeyFigure, NameSpec, PrintSpec, RangeSpec, Scalar, SheetSpec, TemplateInfo, TemplateSpec, ValidationSpec } from "./spec";
+
+/** The sheet every template starts with (../shared/spec/RETURNS.md). */
+export const COVER_SHEET = "Cover";
 
 /** Number formats: money in £ (whole pounds) or in £000 (the unit stated in headers, as NHS plans do). */
 export const FORMAT = {
@@ -13,6 +16,8 @@ export const FORMAT = {
   count: "#,##0",
   index: "0.0000",
   percent: "0.0%",
+  percent2: "0.00%",
+  date: "dd/mm/yyyy",
 } as const;
 
 export const STYLE = {
@@ -223,7 +228,19 @@ export class TemplateBuilder {
     return sheet;
   }
 
-  build(info: TemplateInfo): TemplateSpec {
-    return { ...info, sheets: this.sheets.map((s) => s.spec), names: this.names };
+  /** Sheets in order, the Cover first; every key figure must be one of the names. */
+  build(info: TemplateInfo, keyFigures: readonly KeyFigure[], prefilledFrom?: string): TemplateSpec {
+    const known = new Set(this.names.map((n) => n.name));
+    const unknown = keyFigures.find((k) => !known.has(k.name));
+    if (unknown) throw new Error(`key figure ${unknown.name} is not a defined name of ${info.name}`);
+    const seen = new Set<string>();
+    for (const n of this.names) {
+      if (seen.has(n.name.toLowerCase())) throw new Error(`${info.name}: the name ${n.name} is defined twice`);
+      seen.add(n.name.toLowerCase());
+    }
+    const sheets = this.sheets.map((s) => s.spec);
+    const cover = sheets.findIndex((s) => s.name === COVER_SHEET);
+    if (cover > 0) sheets.unshift(...sheets.splice(cover, 1));
+    return { ...info, sheets, names: this.names, keyFigures: [...keyFigures], ...(prefilledFrom ? { prefilledFrom } : {}) };
   }
 }

@@ -8,8 +8,9 @@
  */
 import { FORMAT, STYLE, TemplateBuilder } from "./builder";
 import { Check, aboutSheet, checksSheet } from "./common";
-import { SAMPLE_ORGANISATIONS, SAMPLE_SYSTEM } from "./sample";
-import { TemplateInfo, TemplateSpec } from "./spec";
+import { CoverValues, coverSheet, coverValues, excelDate } from "./cover";
+import { SAMPLE_ICB, SAMPLE_ORGANISATIONS, SAMPLE_SYSTEM } from "./sample";
+import { KeyFigure, TemplateInfo, TemplateMode, TemplateSpec } from "./spec";
 
 export const CAPITAL_ENVELOPE: TemplateInfo = {
   name: "capital",
@@ -82,12 +83,28 @@ const SCHEMES: readonly [number, number, string, string, number][] = [
   [1, 0, "Primary care estate improvement grants", "Estates: new build or refurbishment", 4500],
   [2, 0, "General practice digital equipment", "Digital", 2500],
 ];
+const SAMPLE_COVER: CoverValues = {
+  OrganisationCode: SAMPLE_ICB.code,
+  OrganisationName: SAMPLE_ICB.name,
+  ICBCode: SAMPLE_ICB.code,
+  FinancialYear: "2026/27",
+  SubmissionRound: "Plan v1",
+  PreparedBy: "Alex Finch, Head of Financial Planning (fictional)",
+  ApprovedBy: "Robin Wren, Chief Finance Officer (fictional)",
+  ApprovedOn: excelDate(2026, 3, 18),
+  Commentary: "A fictional sample return: every figure is made up to show a complete capital plan.",
+};
+
 /** Blank rows left at the foot of the scheme list for more schemes. */
 const SPARE_SCHEME_ROWS = 5;
 
-export function capital(): TemplateSpec {
+export function capital(options: { mode?: TemplateMode } = {}): TemplateSpec {
+  const mode = options.mode ?? "sample";
+  /** A sample figure or name, or blank in a copy for distribution (the mix, a policy choice, stays). */
+  const v = <T,>(x: T): T | null => (mode === "sample" ? x : null);
   const t = new TemplateBuilder();
   const n = ORGANISATION_NAMES.length;
+  coverSheet(t, CAPITAL_ENVELOPE, coverValues(mode, SAMPLE_COVER));
   aboutSheet(t, {
     title: `${CAPITAL_ENVELOPE.title}: ${SAMPLE_SYSTEM}`,
     purpose: [
@@ -133,7 +150,7 @@ export function capital(): TemplateSpec {
   CAPITAL_YEARS.forEach((year, y) => {
     const c = YEAR_COLUMNS[y];
     e.value(`${c}10`, year, { style: STYLE.header });
-    ENVELOPES[y].forEach((v, k) => e.input(`${c}${11 + k}`, v, FORMAT.thousands));
+    ENVELOPES[y].forEach((amount, k) => e.input(`${c}${11 + k}`, v(amount), FORMAT.thousands));
     e.formula(`${c}14`, `${c}11-${c}12-${c}13`, { format: FORMAT.thousands, style: STYLE.total });
     e.formula(`${c}15`, `SUM(Allocations_${year.replace("/", "_")})`, { format: FORMAT.thousands, style: STYLE.total });
     e.formula(`${c}16`, `${c}14-${c}15`, { format: FORMAT.thousands, style: STYLE.total });
@@ -154,10 +171,10 @@ export function capital(): TemplateSpec {
   const firstRow = (y: number) => headingRow(y) + 2;
   const basisFirst = 5; // the basis table's header is row 4
   const basis = s.table("A4", n, [
-    { key: "org", header: "Organisation", input: ORGANISATION_NAMES, name: "CapitalOrganisations" },
-    { key: "dep", header: "Depreciation £000", width: 14, format: FORMAT.thousands, input: BASIS.map((o) => o[0]), min: 0, name: "Depreciation", total: "sum" },
-    { key: "backlog", header: "Backlog maintenance £000", width: 14, format: FORMAT.thousands, input: BASIS.map((o) => o[1]), min: 0, name: "Backlog", total: "sum" },
-    { key: "wp", header: "Weighted population (a local choice)", width: 14, format: FORMAT.count, input: BASIS.map((o) => o[2]), min: 0, name: "WeightedPopulation" },
+    { key: "org", header: "Organisation", input: ORGANISATION_NAMES.map(v), name: "CapitalOrganisations" },
+    { key: "dep", header: "Depreciation £000", width: 14, format: FORMAT.thousands, input: BASIS.map((o) => v(o[0])), min: 0, name: "Depreciation", total: "sum" },
+    { key: "backlog", header: "Backlog maintenance £000", width: 14, format: FORMAT.thousands, input: BASIS.map((o) => v(o[1])), min: 0, name: "Backlog", total: "sum" },
+    { key: "wp", header: "Weighted population (a local choice)", width: 14, format: FORMAT.count, input: BASIS.map((o) => v(o[2])), min: 0, name: "WeightedPopulation" },
     {
       key: "fourYear",
       header: `Allocation ${CAPITAL_YEARS[0]}–${CAPITAL_YEARS[CAPITAL_YEARS.length - 1]} £000`,
@@ -173,8 +190,8 @@ export function capital(): TemplateSpec {
     s.value(`A${headingRow(y)}`, year, { style: STYLE.section });
     const g = s.table(`A${headingRow(y) + 1}`, n, [
       { key: "org", header: "Organisation", each: (r) => `A${basis.firstRow + r - firstRow(y)}` },
-      { key: "bid", header: "Bid £000 (optional)", width: 14, format: FORMAT.thousands, input: BIDS[y].map((b) => b[0]), min: 0, name: `Bids_${key}`, total: "sum" },
-      { key: "min", header: "Minimum £000 (optional)", width: 14, format: FORMAT.thousands, input: BIDS[y].map((b) => b[1]), min: 0, name: `Minimums_${key}`, total: "sum" },
+      { key: "bid", header: "Bid £000 (optional)", width: 14, format: FORMAT.thousands, input: BIDS[y].map((b) => v(b[0])), min: 0, name: `Bids_${key}`, total: "sum" },
+      { key: "min", header: "Minimum £000 (optional)", width: 14, format: FORMAT.thousands, input: BIDS[y].map((b) => v(b[1])), min: 0, name: `Minimums_${key}`, total: "sum" },
       { key: "available", header: "Share of the amount to split", width: 14, format: FORMAT.percent, each: (r) => `IFERROR(E${r}/Envelope!$${YEAR_COLUMNS[y]}$14,0)` },
       {
         key: "allocation",
@@ -216,7 +233,7 @@ export function capital(): TemplateSpec {
     f.value(`${c}4`, year, { style: STYLE.header });
     for (const [row, , formula] of sources) {
       const text = formula(c, y);
-      if (text === null) f.input(`${c}${row}`, OTHER_FUNDING[y][row - 10], FORMAT.thousands);
+      if (text === null) f.input(`${c}${row}`, v(OTHER_FUNDING[y][row - 10]), FORMAT.thousands);
       else f.formula(`${c}${row}`, text, { format: FORMAT.thousands, ...(row === 9 || row === 13 ? { style: STYLE.total } : {}) });
     }
   });
@@ -230,7 +247,7 @@ export function capital(): TemplateSpec {
   const schemeFirst = schemeHeader + 1;
   const schemeRows = SCHEMES.length + SPARE_SCHEME_ROWS;
   const schemeRange = (col: string) => `$${col}$${schemeFirst}:$${col}$${schemeFirst + schemeRows - 1}`;
-  const pad = <T,>(values: readonly T[]): (T | null)[] => [...values, ...Array<null>(SPARE_SCHEME_ROWS).fill(null)];
+  const pad = <T,>(values: readonly T[]): (T | null)[] => [...values.map(v), ...Array<null>(SPARE_SCHEME_ROWS).fill(null)];
   sc.table("A4", n, [
     { key: "org", header: "Organisation", each: (r) => `Split!A${r}` },
     { key: "envelope", header: "Four-year allocation £000", width: 14, format: FORMAT.thousands, each: (r) => `Split!E${r}`, total: "sum" },
@@ -286,5 +303,13 @@ export function capital(): TemplateSpec {
     { label: "Each organisation's allocation is used by its schemes", formula: "AND(MAX(AllocationWithoutScheme)<RoundTo/2,MIN(AllocationWithoutScheme)>-RoundTo/2)", fix: "An organisation has allocated capital no scheme uses: add its schemes, or release the capital." },
   );
   checksSheet(t, checks);
-  return t.build(CAPITAL_ENVELOPE);
+  const keyFigures: KeyFigure[] = [
+    { name: "CapitalEnvelope", label: "Operational capital envelope (CDEL) by year £000" },
+    { name: "CapitalAllocated", label: "Capital allocated to organisations by year £000" },
+    { name: "CapitalUnallocated", label: "Unallocated capital by year £000" },
+    { name: "CapitalOrganisations", label: "Organisations" },
+    { name: "FourYearAllocations", label: `Capital allocation by organisation ${CAPITAL_YEARS[0]}–${CAPITAL_YEARS[CAPITAL_YEARS.length - 1]} £000` },
+    { name: "CapitalResource", label: "Total capital resource by year £000" },
+  ];
+  return t.build(CAPITAL_ENVELOPE, keyFigures);
 }

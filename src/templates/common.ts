@@ -2,7 +2,8 @@
  * The two sheets every template has: About (purpose, units, the add-in version for the audit
  * trail) and Checks (each check a formula that is TRUE when the workbook is sound).
  */
-import { STYLE, TemplateBuilder } from "./builder";
+import { COVER_SHEET, STYLE, TemplateBuilder } from "./builder";
+import { COVER_CHECK } from "./cover";
 import { CHECKS_SHEET } from "./spec";
 
 export interface AboutText {
@@ -43,6 +44,7 @@ export function aboutSheet(t: TemplateBuilder, about: AboutText): void {
   row++;
   s.value(`A${row}`, "Sheet", { style: STYLE.header }).value(`B${row}`, "What it holds", { style: STYLE.header });
   row++;
+  line(COVER_SHEET, "Who the return is from and for (organisation, ICB, year, round), who prepared and approved it, and the template's name and version.");
   for (const [sheet, what] of about.sheets) line(sheet, what);
   line(CHECKS_SHEET, "The checks, each TRUE when the workbook is sound.");
 }
@@ -57,7 +59,9 @@ export interface Check {
   fix: string;
 }
 
-export function checksSheet(t: TemplateBuilder, checks: readonly Check[]): void {
+/** The Checks sheet; "Cover complete" comes first whenever the template has a Cover. */
+export function checksSheet(t: TemplateBuilder, templateChecks: readonly Check[]): void {
+  const checks = t.sheets.some((sheet) => sheet.spec.name === COVER_SHEET) ? [COVER_CHECK, ...templateChecks] : templateChecks;
   const s = t.sheet(CHECKS_SHEET).title("Checks", "Every check is TRUE when the workbook is sound; a FALSE says what to look at.").widths({ A: 60, B: 10, C: 90 });
   const first = 6;
   const last = first + checks.length - 1;

@@ -69,10 +69,32 @@ export interface TemplateInfo {
   version: string;
 }
 
+/**
+ * A figure a central team compares across returns (the pot, each place's delegated budget, each
+ * partner's transfer): a defined name of the template, read by name (`ics-finance returns`).
+ */
+export interface KeyFigure {
+  name: string;
+  label: string;
+}
+
 export interface TemplateSpec extends TemplateInfo {
   sheets: SheetSpec[];
   names: NameSpec[];
+  /** Declared by each template; every one is a name in `names`. */
+  keyFigures: KeyFigure[];
+  /** When prefilled from data: the file and filter (`PrefilledFrom`), e.g. "practices.csv, ICB QU9". */
+  prefilledFrom?: string;
 }
+
+/** How a template is generated (../shared/spec/RETURNS.md, "Three ways to generate it"). */
+export type TemplateMode =
+  /** The fictional sample, Cover filled in: recalculates clean and shows a complete return. */
+  | "sample"
+  /** For distribution: Cover and money inputs empty, honestly incomplete until filled. */
+  | "blank"
+  /** A blank copy prefilled with a system's codes, places and practices from data. */
+  | "prefilled";
 
 /** The sheet every template ends with; `ics-finance recalc` reports each FALSE on it. */
 export const CHECKS_SHEET = "Checks";

@@ -8,8 +8,9 @@
  */
 import { Column, FORMAT, STYLE, SheetBuilder, TemplateBuilder } from "./builder";
 import { Check, aboutSheet, checksSheet } from "./common";
-import { SAMPLE_ORGANISATIONS, SAMPLE_SYSTEM } from "./sample";
-import { TemplateInfo, TemplateSpec } from "./spec";
+import { CoverValues, coverSheet, coverValues, excelDate } from "./cover";
+import { SAMPLE_ICB, SAMPLE_ORGANISATIONS, SAMPLE_SYSTEM } from "./sample";
+import { KeyFigure, TemplateInfo, TemplateMode, TemplateSpec } from "./spec";
 
 export const SYSTEM_PLAN: TemplateInfo = {
   name: "system-plan",
@@ -97,10 +98,22 @@ const CONTRACTS: readonly [string, number, number | null, number | null, number 
   ["Kestrel Hospitals NHS Foundation Trust", 412600, null, 312400, 96200, 101350, 1, null, 99800, 3100, 0.8],
   ["Eastwold and Northmoor Hospitals NHS Trust", 243200, null, 188900, 54300, 52100, 1, null, 55000, 1880, 1],
   ["Kestrel Community Health NHS Trust (fixed)", 64250, null, 64250, 0, 0, 0, null, null, 640, 1],
-  ["Wolds Surgical Centre (independent sector, activity only)", 8450, null, 0, 0, 8450, 1, null, 8000, null, null],
+  ["Vale Surgical Centre (independent sector, activity only)", 8450, null, 0, 0, 8450, 1, null, 8000, null, null],
   ["Northmoor Eye Clinic (independent sector)", 1120, 1095, null, null, null, null, null, null, null, null],
   ["Fenmouth Hospitals NHS Trust (out of area)", 940, 960, null, null, null, null, null, null, null, null],
 ];
+
+const SAMPLE_COVER: CoverValues = {
+  OrganisationCode: SAMPLE_ICB.code,
+  OrganisationName: SAMPLE_ICB.name,
+  ICBCode: SAMPLE_ICB.code,
+  FinancialYear: "2026/27",
+  SubmissionRound: "Plan v1",
+  PreparedBy: "Alex Finch, Head of Financial Planning (fictional)",
+  ApprovedBy: "Robin Wren, Chief Finance Officer (fictional)",
+  ApprovedOn: excelDate(2026, 3, 18),
+  Commentary: "A fictional sample return: every figure is made up to show a complete plan.",
+};
 
 /** Row layout of the year tables on Bridge and I&E: a heading, then a table of the organisations and the system total. */
 const YEAR_STRIDE = SAMPLE_ORGANISATIONS.length + 5;
@@ -114,9 +127,13 @@ function yearTables(sheet: SheetBuilder, columns: (y: number) => Column[]) {
   });
 }
 
-export function systemPlan(): TemplateSpec {
+export function systemPlan(options: { mode?: TemplateMode } = {}): TemplateSpec {
+  const mode = options.mode ?? "sample";
+  /** A sample figure or name, or blank in a copy for distribution (rules such as thresholds and the allowance per head stay). */
+  const v = <T,>(x: T): T | null => (mode === "sample" ? x : null);
   const t = new TemplateBuilder();
   const n = SAMPLE_ORGANISATIONS.length;
+  coverSheet(t, SYSTEM_PLAN, coverValues(mode, SAMPLE_COVER));
   aboutSheet(t, {
     title: `${SYSTEM_PLAN.title}: ${SAMPLE_SYSTEM}`,
     purpose: [
@@ -145,8 +162,8 @@ export function systemPlan(): TemplateSpec {
   b.value("A4", "Rounding unit (£000)", { style: STYLE.section }).input("B4", 1, "General").number("B4", 0.001, undefined, "A power of ten: 0.001 (£1), 1 (£1,000)").name("RoundTo", "B4");
   b.value("A5", "Neutrality tolerance £000 (optional)", { style: STYLE.section }).input("B5", null, FORMAT.thousands).number("B5", 0, undefined, "How far from zero reallocations may net; blank = exactly zero").name("Tolerance", "B5");
   const orgs = b.table("A7", n, [
-    { key: "org", header: "Organisation", input: SAMPLE_ORGANISATIONS.map((o) => o.name), name: "Organisations" },
-    { key: "type", header: "Type", width: 20, input: SAMPLE_ORGANISATIONS.map((o) => o.type), list: ORGANISATION_TYPES, name: "OrganisationTypes" },
+    { key: "org", header: "Organisation", input: SAMPLE_ORGANISATIONS.map((o) => v(o.name)), name: "Organisations" },
+    { key: "type", header: "Type", width: 20, input: SAMPLE_ORGANISATIONS.map((o) => v(o.type)), list: ORGANISATION_TYPES, name: "OrganisationTypes" },
   ]);
   const orgCell = (i: number) => `Bridge!$A$${orgs.firstRow + i}`;
   const money = { format: FORMAT.thousands };
@@ -154,14 +171,14 @@ export function systemPlan(): TemplateSpec {
     const year = PLAN_YEARS[y];
     const prior = y === 0 ? PRIOR_YEAR : PLAN_YEARS[y - 1];
     const previous = (key: string, r: number) => `${key}${r - YEAR_STRIDE}`;
-    const item = (key: string, header: string, k: number, min?: number): Column => ({ key, header, width: 13, ...money, input: BRIDGES.map((o) => o.years[y][k]), min, total: "sum" });
+    const item = (key: string, header: string, k: number, min?: number): Column => ({ key, header, width: 13, ...money, input: BRIDGES.map((o) => v(o.years[y][k])), min, total: "sum" });
     return [
       { key: "org", header: "Organisation", each: (r) => `${orgCell(r - (yearHeadingRow(y) + 2))}` },
       y === 0
-        ? { key: "start", header: `Outturn ${prior} £000`, width: 13, ...money, input: BRIDGES.map((o) => o.outturn), total: "sum" }
+        ? { key: "start", header: `Outturn ${prior} £000`, width: 13, ...money, input: BRIDGES.map((o) => v(o.outturn)), total: "sum" }
         : { key: "start", header: `Planned ${prior} £000`, width: 13, ...money, each: (r) => previous("L", r), total: "sum" },
       y === 0
-        ? { key: "nonrec", header: `Less non-recurrent items in ${prior} £000`, width: 13, ...money, input: BRIDGES.map((o) => o.nonRecurrent), total: "sum" }
+        ? { key: "nonrec", header: `Less non-recurrent items in ${prior} £000`, width: 13, ...money, input: BRIDGES.map((o) => v(o.nonRecurrent)), total: "sum" }
         : { key: "nonrec", header: `Less ${prior} non-recurrent items £000`, width: 13, ...money, each: (r) => `${previous("H", r)}+${previous("J", r)}+${previous("K", r)}`, total: "sum" },
       { key: "underlying", header: "Underlying (recurrent) position £000", width: 13, ...money, each: (r) => `B${r}-C${r}`, total: "sum" },
       item("growth", "Growth £000", 0),
@@ -193,7 +210,7 @@ export function systemPlan(): TemplateSpec {
   ie.value("A4", "Non-operating items: finance costs, PDC dividend and other non-operating items, net of interest received (a cost, taken off).", { style: STYLE.note });
   const ieTables = yearTables(ie, (y) => {
     const year = PLAN_YEARS[y];
-    const line = (key: string, header: string, k: number, min?: number): Column => ({ key, header, width: 14, ...money, input: INCOME_AND_EXPENDITURE.map((o) => o[y][k]), min, total: "sum" });
+    const line = (key: string, header: string, k: number, min?: number): Column => ({ key, header, width: 14, ...money, input: INCOME_AND_EXPENDITURE.map((o) => v(o[y][k])), min, total: "sum" });
     return [
       { key: "org", header: "Organisation", each: (r) => `${orgCell(r - (yearHeadingRow(y) + 2))}` },
       line("income", "Operating income £000", 0, 0),
@@ -214,10 +231,10 @@ export function systemPlan(): TemplateSpec {
   PLAN_YEARS.forEach((year, y) => {
     const c = "BCD"[y];
     rc.value(`${c}4`, year, { style: STYLE.header });
-    rc.input(`${c}5`, RUNNING_COSTS[y][0], FORMAT.count);
+    rc.input(`${c}5`, v(RUNNING_COSTS[y][0]), FORMAT.count);
     rc.input(`${c}6`, RUNNING_COSTS[y][1], "£#,##0.00");
     rc.formula(`${c}7`, `ROUND(${c}5*${c}6/1000,3)`, { format: FORMAT.thousands });
-    rc.input(`${c}8`, RUNNING_COSTS[y][2], FORMAT.thousands);
+    rc.input(`${c}8`, v(RUNNING_COSTS[y][2]), FORMAT.thousands);
     rc.formula(`${c}9`, `${c}7-${c}8`, { format: FORMAT.thousands });
     rc.formula(`${c}10`, `${c}8<=${c}7`, { style: STYLE.total });
   });
@@ -243,7 +260,7 @@ export function systemPlan(): TemplateSpec {
         header: k === 0 ? `Outturn ${year} £000` : `Plan ${year} £000`,
         width: 13,
         ...money,
-        input: MH_CATEGORIES.map((c) => c[2 + k]),
+        input: MH_CATEGORIES.map((c) => v(c[2 + k])),
         min: 0,
         name: `MhSpend_${yearKey(year)}`,
         total: "sum",
@@ -275,11 +292,11 @@ export function systemPlan(): TemplateSpec {
     const prevSpend = `${"CDEF"[y]}${inScopeRow}`;
     const thisSpend = `${"CDEF"[y + 1]}${inScopeRow}`;
     m.value(`${c}${s0}`, year, { style: STYLE.header });
-    m.input(`${c}${row(1)}`, MHIS_YEARS[y][0]);
-    if (y === 0) m.input(`${c}${row(2)}`, 1642300, FORMAT.thousands);
+    m.input(`${c}${row(1)}`, mode === "sample" ? MHIS_YEARS[y][0] : "allocation growth");
+    if (y === 0) m.input(`${c}${row(2)}`, v(1642300), FORMAT.thousands);
     else m.formula(`${c}${row(2)}`, `${"BCD"[y - 1]}${row(3)}`, { format: FORMAT.thousands });
-    m.input(`${c}${row(3)}`, MHIS_YEARS[y][1], FORMAT.thousands);
-    m.input(`${c}${row(4)}`, MHIS_YEARS[y][2], FORMAT.percent);
+    m.input(`${c}${row(3)}`, v(MHIS_YEARS[y][1]), FORMAT.thousands);
+    m.input(`${c}${row(4)}`, v(MHIS_YEARS[y][2]), FORMAT.percent);
     const byRate = `${c}${row(1)}="published rate"`;
     m.formula(`${c}${row(5)}`, `IF(${byRate},${c}${row(4)},${c}${row(3)}/${c}${row(2)}-1)`, { format: "0.00%" });
     m.formula(`${c}${row(6)}`, prevSpend, { format: FORMAT.thousands });
@@ -308,17 +325,17 @@ export function systemPlan(): TemplateSpec {
   bl.widths({ A: 52 });
   bl.value("A4", "Low-volume threshold £000 (£1,500 from 2025/26; £500 before)", { style: STYLE.section }).input("B4", 1500, FORMAT.thousands).number("B4", 0).name("LowVolumeThreshold", "B4");
   bl.table("A6", CONTRACTS.length, [
-    { key: "contract", header: "Provider contract", input: CONTRACTS.map((x) => x[0]), name: "Contracts" },
-    { key: "value", header: "Annual value of the relationship £000", width: 13, ...money, input: CONTRACTS.map((x) => x[1]), min: 0, prompt: "The three-year rolling average, for the low-volume test" },
-    { key: "lowVolume", header: "Low-volume payment £000 (national value)", width: 13, ...money, input: CONTRACTS.map((x) => x[2]), min: 0 },
-    { key: "fixed", header: "Fixed element £000", width: 13, ...money, input: CONTRACTS.map((x) => x[3]), min: 0, total: "sum" },
-    { key: "baseline", header: "Baseline activity value £000", width: 13, ...money, input: CONTRACTS.map((x) => x[4]), min: 0 },
-    { key: "actual", header: "Forecast activity value £000", width: 13, ...money, input: CONTRACTS.map((x) => x[5]), min: 0 },
-    { key: "rate", header: "Variable rate", width: 10, format: FORMAT.percent, input: CONTRACTS.map((x) => x[6]), min: 0, max: 1, prompt: "Share of unit prices: 100% from 2023/24, 75% in 2022/23", name: "VariableRates" },
-    { key: "rateBelow", header: "Rate below baseline (blank = variable rate)", width: 11, format: FORMAT.percent, input: CONTRACTS.map((x) => x[7]), min: 0, max: 1, prompt: "0% where under-delivery is not clawed back (2022/23)", name: "RatesBelow" },
-    { key: "ceiling", header: "Activity ceiling £000 (indicative activity plan; blank = none)", width: 14, ...money, input: CONTRACTS.map((x) => x[8]), min: 0 },
-    { key: "quality", header: "Quality element £000", width: 11, ...money, input: CONTRACTS.map((x) => x[9]), min: 0 },
-    { key: "achieved", header: "Quality achieved", width: 10, format: FORMAT.percent, input: CONTRACTS.map((x) => x[10]), min: 0, max: 1, name: "QualityAchieved" },
+    { key: "contract", header: "Provider contract", input: CONTRACTS.map((x) => v(x[0])), name: "Contracts" },
+    { key: "value", header: "Annual value of the relationship £000", width: 13, ...money, input: CONTRACTS.map((x) => v(x[1])), min: 0, prompt: "The three-year rolling average, for the low-volume test" },
+    { key: "lowVolume", header: "Low-volume payment £000 (national value)", width: 13, ...money, input: CONTRACTS.map((x) => v(x[2])), min: 0 },
+    { key: "fixed", header: "Fixed element £000", width: 13, ...money, input: CONTRACTS.map((x) => v(x[3])), min: 0, total: "sum" },
+    { key: "baseline", header: "Baseline activity value £000", width: 13, ...money, input: CONTRACTS.map((x) => v(x[4])), min: 0 },
+    { key: "actual", header: "Forecast activity value £000", width: 13, ...money, input: CONTRACTS.map((x) => v(x[5])), min: 0 },
+    { key: "rate", header: "Variable rate", width: 10, format: FORMAT.percent, input: CONTRACTS.map((x) => v(x[6])), min: 0, max: 1, prompt: "Share of unit prices: 100% from 2023/24, 75% in 2022/23", name: "VariableRates" },
+    { key: "rateBelow", header: "Rate below baseline (blank = variable rate)", width: 11, format: FORMAT.percent, input: CONTRACTS.map((x) => v(x[7])), min: 0, max: 1, prompt: "0% where under-delivery is not clawed back (2022/23)", name: "RatesBelow" },
+    { key: "ceiling", header: "Activity ceiling £000 (indicative activity plan; blank = none)", width: 14, ...money, input: CONTRACTS.map((x) => v(x[8])), min: 0 },
+    { key: "quality", header: "Quality element £000", width: 11, ...money, input: CONTRACTS.map((x) => v(x[9])), min: 0 },
+    { key: "achieved", header: "Quality achieved", width: 10, format: FORMAT.percent, input: CONTRACTS.map((x) => v(x[10])), min: 0, max: 1, name: "QualityAchieved" },
     { key: "basis", header: "Payment basis", width: 12, each: (r) => `IF(B${r}<LowVolumeThreshold,"Low-volume","Blended")`, name: "PaymentBases" },
     {
       key: "payment",
@@ -384,5 +401,17 @@ export function systemPlan(): TemplateSpec {
     },
   );
   checksSheet(t, checks);
-  return t.build(SYSTEM_PLAN);
+  const keyFigures: KeyFigure[] = [
+    { name: "Organisations", label: "Organisations" },
+    ...PLAN_YEARS.flatMap((year): KeyFigure[] => [
+      { name: `PlannedSurplus_${yearKey(year)}`, label: `Planned surplus/(deficit) by organisation ${year} £000` },
+      { name: `SystemPlannedSurplus_${yearKey(year)}`, label: `System planned surplus/(deficit) ${year} £000` },
+      { name: `UnderlyingExit_${yearKey(year)}`, label: `Underlying exit position by organisation ${year} £000` },
+    ]),
+    { name: "RunningCosts", label: "Planned ICB running costs by year £000" },
+    { name: "MhisMinimum", label: "MHIS minimum in-scope spend by year £000" },
+    { name: "MhisPlanned", label: "Planned in-scope mental health spend by year £000" },
+    { name: "BlendedPayments", label: "Payment by contract 2026/27 £000" },
+  ];
+  return t.build(SYSTEM_PLAN, keyFigures);
 }

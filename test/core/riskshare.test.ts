@@ -4,7 +4,17 @@
  */
 import fc from "fast-check";
 import { ArgValue, Output, evaluate, findFunction } from "../../src/core";
-import { RiskBand, RiskShareError, RiskShareInUnits, RiskShareMethod, riskShareUnits, sharedVariance } from "../../src/core/rules/riskshare";
+import {
+  RISK_SHARE_METHODS,
+  RiskBand,
+  RiskShareError,
+  RiskShareInUnits,
+  UNDERSPEND_METHODS,
+  partsTotal,
+  riskShareUnits,
+  sharedVariance,
+  underspendMethodOf,
+} from "../../src/core/rules/riskshare";
 import { exactIntegerWeights } from "../../src/core/split";
 import { col, column, sumUnits } from "../helpers/core";
 
@@ -39,14 +49,16 @@ describe("ICS.RISKSHARE worked examples", () => {
     expect(parts(5000000, col(6000000, 4000000), "bands", percent)).toEqual([3200000, 1800000]);
   });
 
-  test("the tiers apply to the size of an underspend too, and a small variance stays in the first band", () => {
+  test("a band table tiers losses: an underspend goes back pro rata unless underspend_method is \"bands\"", () => {
     const bands = [
       [1000000, 1, 0],
       [3000000, 0.5, 0.5],
       [null, null, null],
     ];
-    // Underspend £2.5m: host £1m, then £1.5m 50:50 → host −1,750,000, council −750,000.
-    expect(parts(-2500000, col(6000000, 4000000), "bands", bands)).toEqual([-1750000, -750000]);
+    // Underspend £2.5m, underspend_method left out: returned in proportion to contributions 60:40.
+    expect(parts(-2500000, col(6000000, 4000000), "bands", bands)).toEqual([-1500000, -1000000]);
+    // The agreement tiers gains too: host £1m, then £1.5m 50:50 → host −1,750,000, council −750,000.
+    expect(parts(-2500000, col(6000000, 4000000), "bands", bands, undefined, undefined, undefined, "bands")).toEqual([-1750000, -750000]);
     // £600k is all in the host's band.
     expect(parts(600000, col(6000000, 4000000), "bands", bands)).toEqual([600000, 0]);
   });
@@ -109,8 +121,8 @@ describe("ICS.RISKSHARE worked examples", () => {
     expect(parts(1000, col(500, 300, 200), undefined, undefined, undefined, col(400, null, null))).toEqual([400, 360, 240]);
     // Equal: 300 each of 900, party 2 capped at 100 → 800 split equally between 1 and 3.
     expect(parts(900, col(5, 3, 1), "equal", undefined, undefined, col(null, 100, null))).toEqual([400, 100, 400]);
-    // Underspends are capped by magnitude: nobody gains more than 300.
-    expect(parts(-1000, col(1, 1), undefined, undefined, undefined, col(300, null))).toEqual([-300, -700]);
+    // Caps limit exposure to losses only: a gain of 1,000 is split 50:50 past party 1's cap of 300.
+    expect(parts(-1000, col(1, 1), undefined, undefined, undefined, col(300, null))).toEqual([-500, -500]);
   });
 
   test("caps with lead, bands and own re-share the excess in proportion to contributions", () => {
@@ -170,7 +182,6 @@ describe("ICS.RISKSHARE worked examples", () => {
 // ---------------------------------------------------------------------------------------------
 // Properties of the rule, in whole units.
 
-const METHODS: readonly RiskShareMethod[] = ["proportional", "equal", "own", "lead", "bands"];
 
 const unitsArb = (max: number) => fc.bigInt({ min: BigInt(-max), max: BigInt(max) });
 
@@ -211,16 +222,22 @@ function capsArb(n: number): fc.Arbitrary<(bigint | null)[]> {
 }
 
 const inputArb: fc.Arbitrary<RiskShareInUnits> = fc
-  .record({ parties: partiesArb, method: fc.constantFrom(...METHODS), contingency: contingencyArb })
-  .chain(({ parties, method, contingency }) =>
+  .record({
+    parties: partiesArb,
+    method: fc.constantFrom(...RISK_SHARE_METHODS),
+    underspendMethod: fc.option(fc.constantFrom(...UNDERSPEND_METHODS), { nil: undefined }),
+    contingency: contingencyArb,
+  })
+  .chain(({ parties, method, underspendMethod, contingency }) =>
     bandsArb(parties.own.length).map(
       (bands): RiskShareInUnits => ({
         method,
+        underspendMethod,
         variance: parties.own.reduce((a, b) => a + b, 0n),
         ownVariances: parties.own,
         contributions: parties.contributions,
         contingency,
-        bands: method === "bands" ? bands : undefined,
+        bands: method === "bands" || underspendMethod === "bands" ? bands : undefined,
       }),
     ),
   );
@@ -237,10 +254,18 @@ function run(input: RiskShareInUnits): bigint[] | RiskShareError {
   }
 }
 
+/** Whether the variance the band table is applied to (S on an overspend, |V| on an underspend) is beyond a closed last band. */
 function beyondLastBand(input: RiskShareInUnits): boolean {
   const s = sharedVariance(input.variance, input.contingency);
   const last = input.bands?.[input.bands.length - 1];
-  return input.method === "bands" && last !== undefined && last.upper !== null && (s < 0n ? -s : s) > last.upper;
+  const banded = input.variance < 0n ? underspendMethodOf(input) === "bands" : input.method === "bands";
+  return banded && last !== undefined && last.upper !== null && (s < 0n ? -s : s) > last.upper;
+}
+
+/** The method that shares this input's variance, and whether its parts may have mixed signs (each party's own). */
+function mixedSigns(input: RiskShareInUnits): boolean {
+  if (input.variance >= 0n) return input.method === "own";
+  return underspendMethodOf(input) === "own" && input.method !== "waterfall";
 }
 
 const sumOf = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
@@ -258,7 +283,7 @@ describe("ICS.RISKSHARE properties", () => {
         }
         expect(beyondLastBand(input)).toBe(false);
         expect(out).toHaveLength(input.contributions.length);
-        expect(sumOf(out)).toBe(sharedVariance(input.variance, input.contingency));
+        expect(sumOf(out)).toBe(partsTotal(input));
       }),
       { numRuns: 500 },
     );
@@ -277,7 +302,7 @@ describe("ICS.RISKSHARE properties", () => {
   test("sign kept: every part of every method but own has the sign of the shared variance (or is 0)", () => {
     fc.assert(
       fc.property(withCapsArb, (input) => {
-        fc.pre(input.method !== "own");
+        fc.pre(!mixedSigns(input));
         const out = run(input);
         if (out instanceof RiskShareError) return;
         const s = sharedVariance(input.variance, input.contingency);
@@ -287,34 +312,33 @@ describe("ICS.RISKSHARE properties", () => {
     );
   });
 
-  test("caps honoured: nobody bears more than its cap in the direction of the variance, and the parts still add up", () => {
+  test("caps honoured: on an overspend nobody bears more than its cap, and the parts still add up", () => {
     fc.assert(
       fc.property(withCapsArb, (input) => {
         const out = run(input);
         if (out instanceof RiskShareError) return;
-        const s = sharedVariance(input.variance, input.contingency);
-        const sign = s < 0n ? -1n : 1n;
-        out.forEach((p, i) => {
-          const cap = input.caps![i];
-          if (cap !== null) expect(p * sign <= cap).toBe(true);
-        });
-        expect(sumOf(out)).toBe(s);
+        if (input.variance >= 0n) {
+          out.forEach((p, i) => {
+            const cap = input.caps![i];
+            if (cap !== null) expect(p <= cap).toBe(true);
+          });
+        }
+        expect(sumOf(out)).toBe(partsTotal(input));
       }),
       { numRuns: 500 },
     );
   });
 
-  test("caps refuse exactly when they cannot hold the variance (every party capped, caps short of it)", () => {
+  test("caps refuse exactly when they cannot hold an overspend (every party capped, caps short of it)", () => {
     fc.assert(
       fc.property(withCapsArb, (input) => {
-        fc.pre(input.contributions.every((c) => c > 0) && !beyondLastBand(input));
+        fc.pre(input.contributions.every((c) => c > 0) && !beyondLastBand(input) && input.variance >= 0n);
         const s = sharedVariance(input.variance, input.contingency);
-        const magnitude = s < 0n ? -s : s;
         const caps = input.caps!;
-        const short = caps.every((c) => c !== null) && sumOf(caps as bigint[]) < magnitude;
+        const short = caps.every((c) => c !== null) && sumOf(caps as bigint[]) < s;
         const out = run(input);
         if (out instanceof RiskShareError) {
-          expect(out.problem).toEqual({ kind: "unshared", remaining: (magnitude - sumOf(caps as bigint[])) * (s < 0n ? -1n : 1n), reason: "all-capped" });
+          expect(out.problem).toEqual({ kind: "unshared", remaining: s - sumOf(caps as bigint[]), reason: "all-capped" });
         }
         expect(out instanceof RiskShareError).toBe(short);
       }),
@@ -367,7 +391,7 @@ describe("ICS.RISKSHARE properties", () => {
     test.each(["proportional", "equal", "own"] as const)("%s", (method) => {
       fc.assert(
         fc.property(permutedArb, ({ input: base, order }) => {
-          const input = { ...base, method, bands: undefined };
+          const input = { ...base, method, underspendMethod: undefined, bands: undefined };
           const moved: RiskShareInUnits = { ...input, ownVariances: permute(input.ownVariances, order), contributions: permute(input.contributions, order)! };
           const before = run(input) as bigint[];
           const after = run(moved) as bigint[];
@@ -442,15 +466,15 @@ const cases: Case[] = [
   ["a 2-D variance", [[[1, 2], [3, 4]], col(1, 2)], { error: "#VALUE!", message: "ICS.RISKSHARE: variance: expected a single column, got a 2×2 range" }],
   ["a 2-D contributions block", [100, [[1, 2], [3, 4]]], { error: "#VALUE!", message: "ICS.RISKSHARE: contributions: expected a single column, got a 2×2 range" }],
   ["a range for the contingency", [100, col(1, 2), undefined, undefined, col(1, 2)], { error: "#VALUE!", message: "ICS.RISKSHARE: contingency: expected a single value, got a 2×1 range" }],
-  ["too many arguments", [100, col(1), undefined, undefined, undefined, undefined, 0.01, 1], { error: "#VALUE!", message: "ICS.RISKSHARE: takes at most 7 arguments, got 8" }],
+  ["too many arguments", [100, col(1), undefined, undefined, undefined, undefined, 0.01, "own", 1], { error: "#VALUE!", message: "ICS.RISKSHARE: takes at most 8 arguments, got 9" }],
   // domain rules
   ["negative contribution", [100, col(1, -2)], { error: "#VALUE!", message: "ICS.RISKSHARE: contributions row 2: expected a contribution of 0 or more, got -2" }],
   ["negative contingency", [100, col(1), undefined, undefined, -5], { error: "#VALUE!", message: "ICS.RISKSHARE: contingency: expected a reserve of 0 or more, got -5" }],
   ["negative cap", [100, col(1, 1), undefined, undefined, undefined, col(null, -5)], { error: "#VALUE!", message: "ICS.RISKSHARE: caps row 2: expected an amount of 0 or more, got -5" }],
-  ["unknown method", [100, col(1, 2), "pro rata"], { error: "#VALUE!", message: 'ICS.RISKSHARE: method: unknown method "pro rata"; valid methods are "proportional", "equal", "own", "lead", "bands"' }],
+  ["unknown method", [100, col(1, 2), "pro rata"], { error: "#VALUE!", message: 'ICS.RISKSHARE: method: unknown method "pro rata"; valid methods are "proportional", "equal", "own", "waterfall", "lead", "bands"' }],
   ["own with a single amount", [100, col(1, 2), "own"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: variance: method "own" needs a column of each party's own variance \(2 rows, like contributions\), got a single amount/ }],
   ["bands missing", [100, col(1, 2), "bands"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: bands: is required with method "bands"/ }],
-  ["bands with another method", [100, col(1, 1), "equal", BANDS_2], { error: "#VALUE!", message: 'ICS.RISKSHARE: bands: are only used with method "bands", but method is "equal"; clear bands or set method to "bands"' }],
+  ["bands with another method", [100, col(1, 1), "equal", BANDS_2], { error: "#VALUE!", message: 'ICS.RISKSHARE: bands: are only used with method or underspend_method "bands", but method is "equal"; clear bands or set one of them to "bands"' }],
   ["band shares over 100%", [100, col(1, 1), "bands", [[1000, 0.6, 0.6]]], { error: "#VALUE!", message: "ICS.RISKSHARE: bands row 1: the shares add up to 1.2; they must add up to 1 (as fractions, 100%) or 100 (as percentages)" }],
   ["band percentages over 100", [100, col(1, 1), "bands", [[1000, 1, 0], [null, 60, 50]]], { error: "#VALUE!", message: /^ICS\.RISKSHARE: bands row 2: the shares add up to 110;/ }],
   ["negative band share", [100, col(1, 1), "bands", [[1000, 1.5, -0.5]]], { error: "#VALUE!", message: "ICS.RISKSHARE: bands row 1 column 3: expected a share of 0 or more, got -0.5" }],

@@ -71,7 +71,7 @@ describe("grid: ICS.RISKSHARE in HyperFormula", () => {
   test("formula-level errors carry the catalogue's messages", () => {
     expect(evaluateFormula('=ICS.RISKSHARE(300,{100;200},"pro rata")')).toEqual({
       error: "#VALUE!",
-      message: 'ICS.RISKSHARE: method: unknown method "pro rata"; valid methods are "proportional", "equal", "own", "lead", "bands"',
+      message: 'ICS.RISKSHARE: method: unknown method "pro rata"; valid methods are "proportional", "equal", "own", "waterfall", "lead", "bands"',
     });
     expect(evaluateFormula("=ICS.RISKSHARE({1;2;3},{100;200})")).toEqual({
       error: "#VALUE!",

@@ -84,7 +84,7 @@ describe.each(TEMPLATE_NAMES)("%s inserted through the engine adapter", (name) =
 test("the stream and method lists reach the port as validation lists", () => {
   const lists = (name: string) => templateOps(name).filter((o) => o.op === "validationList") as Extract<WorkbookOp, { op: "validationList" }>[];
   expect(lists("place-delegation")).toContainEqual({ op: "validationList", sheet: "Pot", range: "B7:B18", items: expect.arrayContaining(["core", "primary_medical", "specialised"]) });
-  expect(lists("risk-share")).toContainEqual({ op: "validationList", sheet: "Agreement", range: "B5", items: ["proportional", "equal", "own", "lead", "bands"] });
+  expect(lists("risk-share")).toContainEqual({ op: "validationList", sheet: "Agreement", range: "B5", items: ["proportional", "equal", "own", "waterfall", "lead", "bands"] });
 });
 
 test("text Excel would read as a number, a date or a formula goes in as text", () => {

@@ -35,8 +35,9 @@ test("offsetting variances: 800 − 500 = 300 net, inside the 750 contingency, s
   expect(t.read("ContingencyUsed")[0][2]).toBe(300);
 });
 
-test("an underspend of 700 is shared in full: the first 500 to the host, the next 200 split 50:25:25", () => {
-  expect(scenario(3).borne).toEqual([-600, -50, -50]);
+test("an underspend of 700 is shared in full and, the bands describing losses, returned in proportion to contributions", () => {
+  // 700 × 42,500 / 70,000 = 425; × 18,200 / 70,000 = 182; × 9,300 / 70,000 = 93.
+  expect(scenario(3).borne).toEqual([-425, -182, -93]);
   expect(t.read("ContingencyUsed")[0][3]).toBe(0);
 });
 

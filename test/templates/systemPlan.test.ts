@@ -64,28 +64,28 @@ test("in-year reallocations are checked neutral by ICS.NEUTRAL, year by year", (
 test("every organisation and the system has a breakeven check in every year, named by the organisation", () => {
   const breakeven = t.review.checks.filter((c) => / breaks even in /.test(c.label));
   expect(breakeven).toHaveLength(18);
-  expect(breakeven[2].label).toBe("Eastwold and Northmoor Hospitals NHS Trust breaks even in 2026/27: planned surplus/(deficit) of 0 or more");
+  expect(breakeven[2].label).toBe("Eastbridge and Kingsholt Hospitals NHS Trust breaks even in 2026/27: planned surplus/(deficit) of 0 or more");
   expect(breakeven[5].label).toBe("The system breaks even in 2026/27");
 });
 
 test("one organisation in deficit in one year fails exactly that organisation's breakeven check for that year", async () => {
-  // Eastwold and Northmoor's 2028/29 non-recurrent efficiency (300) is not found: a £300k deficit, in its I&E too.
+  // Eastbridge and Kingsholt's 2028/29 non-recurrent efficiency (300) is not found: a £300k deficit, in its I&E too.
   const edited = await recalcEdited(t.file, { "Bridge!H39": 0, "I&E!D39": 120800 });
   expect(edited.at("Bridge", "L39")).toBe(-300);
   expect(edited.review.errors).toEqual([]);
   expect(edited.review.checks.filter((c) => !c.passed).map((c) => `${c.address} ${c.label}`)).toEqual([
     "B4 All checks pass",
-    "B20 Eastwold and Northmoor Hospitals NHS Trust breaks even in 2028/29: planned surplus/(deficit) of 0 or more",
+    "B21 Eastbridge and Kingsholt Hospitals NHS Trust breaks even in 2028/29: planned surplus/(deficit) of 0 or more",
   ]);
   // The system, £1,500k in surplus, still breaks even: each body must, on its own.
   expect(edited.at("Bridge", "L42")).toBe(1500);
 });
 
 test("the check follows the organisation's name as typed", async () => {
-  const edited = await recalcEdited(t.file, { "Bridge!A10": "Eastwold Hospitals NHS Trust", "Bridge!H19": 0, "I&E!D19": 110200 });
+  const edited = await recalcEdited(t.file, { "Bridge!A10": "Eastbridge Hospitals NHS Trust", "Bridge!H19": 0, "I&E!D19": 110200 });
   expect(edited.review.checks.filter((c) => !c.passed).map((c) => c.label)).toEqual([
     "All checks pass",
-    "Eastwold Hospitals NHS Trust breaks even in 2026/27: planned surplus/(deficit) of 0 or more",
+    "Eastbridge Hospitals NHS Trust breaks even in 2026/27: planned surplus/(deficit) of 0 or more",
   ]);
 });
 

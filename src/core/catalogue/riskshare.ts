@@ -3,13 +3,23 @@ import { ArgValue, Grid, isBlank, isGrid } from "../cells";
 import { icsError } from "../errors";
 import { Decimal, SHARE_SUM_TOLERANCE, ZERO, roundToUnit, toUnits, unitsToDecimal, unitsToNumber } from "../money";
 import { roundParts } from "../rules/roundsplit";
-import { RISK_SHARE_METHODS, RiskBand, RiskShareError, RiskShareMethod, parseRiskShareMethod, riskShareUnits } from "../rules/riskshare";
+import {
+  RISK_SHARE_METHODS,
+  RiskBand,
+  RiskShareError,
+  RiskShareMethod,
+  UNDERSPEND_METHODS,
+  UnderspendMethod,
+  defaultUnderspendMethod,
+  parseRiskShareMethod,
+  parseUnderspendMethod,
+  riskShareUnits,
+} from "../rules/riskshare";
 import { readBounds } from "./delegate";
 import { COMMON_ERRORS, FunctionSpec, ROUND_TO_ARG, ROUND_TO_ERROR, column } from "./types";
 
 const METHOD_LIST = RISK_SHARE_METHODS.map((m) => `"${m}"`).join(", ");
-
-/** Band shares may be typed as =1/3 in each cell; a sum this close to 1 (or 100) is taken as meant. */
+const UNDERSPEND_LIST = UNDERSPEND_METHODS.map((m) => `"${m}"`).join(", ");
 
 interface Variance {
   /** V in units: the exact sum, rounded once. */
@@ -46,6 +56,15 @@ function readMethod(reader: ArgReader, value: ArgValue): RiskShareMethod {
   if (text === undefined) return "proportional";
   const method = parseRiskShareMethod(text);
   if (!method) throw icsError(reader.site("method"), `unknown method ${JSON.stringify(text)}; valid methods are ${METHOD_LIST}`);
+  return method;
+}
+
+/** The underspend method given, or undefined when left out (the method's default then applies). */
+function readUnderspendMethod(reader: ArgReader, value: ArgValue): UnderspendMethod | undefined {
+  const text = reader.optionalText("underspend_method", value);
+  if (text === undefined) return undefined;
+  const method = parseUnderspendMethod(text);
+  if (!method) throw icsError(reader.site("underspend_method"), `unknown method ${JSON.stringify(text)}; valid methods are ${UNDERSPEND_LIST}`);
   return method;
 }
 
@@ -117,10 +136,13 @@ function readContingency(reader: ArgReader, value: ArgValue, unit: Decimal): big
   return toUnits(roundToUnit(new Decimal(amount), unit), unit);
 }
 
+/** A table of the sample agreement in the examples: the first 500 to the host, the next 1,500 50:25:25, the rest pro rata. */
+const EXAMPLE_BANDS = '{500,1,0,0;2000,0.5,0.25,0.25;"","","",""}';
+
 export const RISKSHARE: FunctionSpec = {
   name: "RISKSHARE",
   description:
-    "Share a financial variance (positive = overspend, negative = underspend) among parties by a risk-share agreement: proportional, equal, own, lead or bands, after a contingency and within caps; the parts add up to the shared variance exactly.",
+    "Share a financial variance (positive = overspend, negative = underspend) among parties by a risk-share agreement: an overspend proportional, equal, own, waterfall, lead or in bands, after a contingency and within caps; an underspend by its own rule (returned, kept by each party or retained in the pool), never capped. The parts add up to the shared variance exactly.",
   args: [
     {
       name: "variance",
@@ -133,31 +155,37 @@ export const RISKSHARE: FunctionSpec = {
       name: "method",
       kind: "scalar",
       optional: true,
-      help: 'How to share: "proportional" (default, by contributions), "equal", "own" (each party its own variance; needs a variance column), "lead" (the first party bears it all) or "bands".',
+      help: 'How a net overspend is shared: "proportional" (default, by contributions), "equal", "own" (each party its own variance; needs a variance column), "waterfall" (underspends offset overspends, then the contingency, then the overspending parties pay in proportion to their overspends; needs a variance column), "lead" (the first party bears it all) or "bands".',
     },
     {
       name: "bands",
       kind: "range",
       optional: true,
-      help: 'Only with method "bands": an m×(1+n) table; column 1 each band\'s upper limit of the cumulative variance (ascending; blank in the last row = no limit), then each party\'s share of that band (fractions summing to 1 or percentages summing to 100; a row left blank = pro rata to contributions).',
+      help: 'Only with method or underspend_method "bands": an m×(1+n) table; column 1 each band\'s upper limit of the cumulative variance (ascending; blank in the last row = no limit), then each party\'s share of that band (fractions summing to 1 or percentages summing to 100; a row left blank = pro rata to contributions).',
     },
     {
       name: "contingency",
       kind: "scalar",
       optional: true,
-      help: "A risk reserve (0 or more, default 0) that absorbs a net overspend first; only what is left is shared. An underspend is shared in full.",
+      help: "A risk reserve (0 or more, default 0) that absorbs a net overspend first; only what is left is shared. It plays no part in an underspend.",
     },
     {
       name: "caps",
       kind: "range",
       optional: true,
-      help: "n×1 maximum exposure per party in magnitude (blank = none). What a capped party cannot take goes to the others: by the same weights for proportional and equal, in proportion to contributions for own, lead and bands.",
+      help: "n×1 maximum exposure per party to an overspend (blank = none); an underspend is never capped. What a capped party cannot take goes to the others: by the same weights for proportional and equal, in proportion to contributions for own, waterfall, lead and bands.",
     },
     ROUND_TO_ARG,
+    {
+      name: "underspend_method",
+      kind: "scalar",
+      optional: true,
+      help: 'How a net underspend is shared: "proportional" (returned by contributions), "equal", "own" (each party keeps its own; after a waterfall, returned to the parties that underspent in proportion to their underspends), "lead", "retain" (stays in the pool: every part 0) or "bands". Default: the same as method, but "proportional" for bands and "own" for waterfall.',
+    },
   ],
   result: {
     kind: "spill",
-    describe: "n×1, each party's part of the shared variance, one per row of contributions, adding up to it exactly.",
+    describe: "n×1, each party's part of the shared variance, one per row of contributions, adding up to it exactly (all 0 for a retained underspend).",
     size: ([, contributions]) => column(contributions),
   },
   examples: [
@@ -166,22 +194,39 @@ export const RISKSHARE: FunctionSpec = {
     { formula: '=ICS.RISKSHARE({500;-100},{700;300},"proportional",,150)', result: "175\n75" },
     { formula: '=ICS.RISKSHARE({500;-100},{700;300},"own",,150)', result: "350\n-100" },
     { formula: '=ICS.RISKSHARE(900,{500;300;100},"lead",,,{400;1000;1000})', result: "400\n375\n125" },
+    // The BCF waterfall: 1,200 − 500 offset − 300 contingency = 400, all on the party that overspent.
+    { formula: '=ICS.RISKSHARE({1200;-500;0},{42500;18200;9300},"waterfall",,300)', result: "400\n0\n0" },
+    // A net underspend after a waterfall goes back to those that underspent, 900:300 of the 900.
+    { formula: '=ICS.RISKSHARE({-900;300;-300},{42500;18200;9300},"waterfall")', result: "-675\n0\n-225" },
+    // The band table tiers losses; an underspend is returned in proportion to contributions.
+    { formula: `=ICS.RISKSHARE(-1200,{42500;18200;9300},"bands",${EXAMPLE_BANDS})`, result: "-728.57\n-312\n-159.43" },
+    // The same underspend through the bands when the agreement says so: 500 to the host, 700 at 50:25:25.
+    { formula: `=ICS.RISKSHARE(-1200,{42500;18200;9300},"bands",${EXAMPLE_BANDS},,,,"bands")`, result: "-850\n-175\n-175" },
+    // "Underspends remain within the pooled arrangement": nothing is handed back.
+    { formula: `=ICS.RISKSHARE(-1200,{42500;18200;9300},"bands",${EXAMPLE_BANDS},,,,"retain")`, result: "0\n0\n0" },
+    // Caps limit exposure to losses only: a 1,000 gain is split 50:50 past the cap of 300.
+    { formula: "=ICS.RISKSHARE(-1000,{1;1},,,,{300;1000})", result: "-500\n-500" },
+    {
+      formula: '=ICS.RISKSHARE(-1200,{42500;18200;9300},,,,,,"carry forward")',
+      result: `#VALUE!\tICS.RISKSHARE: underspend_method: unknown method "carry forward"; valid methods are ${UNDERSPEND_LIST}`,
+    },
   ],
   errors: [
     ...COMMON_ERRORS,
-    { code: "#VALUE!", when: "a contribution is negative, or contributions are all zero where they are the weights (proportional, or a band row left blank)" },
+    { code: "#VALUE!", when: "a contribution is negative, or contributions are all zero where they are the weights (proportional for either method, or a band row left blank)" },
     { code: "#VALUE!", when: "variance (as a column), bands or caps do not match the rows of contributions (the message names both arguments and their sizes)" },
-    { code: "#VALUE!", when: `method is not one of ${METHOD_LIST}; "own" is given a single amount instead of a column of each party's variance` },
-    { code: "#VALUE!", when: 'bands are missing with method "bands", or given with another method' },
+    { code: "#VALUE!", when: `method is not one of ${METHOD_LIST}; "own" or "waterfall" is given a single amount instead of a column of each party's variance` },
+    { code: "#VALUE!", when: `underspend_method is not one of ${UNDERSPEND_LIST} (the message names underspend_method); "own" is given a single amount` },
+    { code: "#VALUE!", when: 'bands are missing with method or underspend_method "bands", or given when neither is "bands" (a table is never silently ignored)' },
     {
       code: "#VALUE!",
       when: "a band limit is not above 0 or not above the previous one, a blank limit is not in the last band, a band's shares do not add up to 1 (100%), or the shared variance goes beyond the last band's limit",
     },
     { code: "#VALUE!", when: "contingency or a cap is negative" },
-    { code: "#VALUE!", when: "caps leave part of the variance unshared: every party that could take it is at its cap (saying how much is left)" },
+    { code: "#VALUE!", when: "caps leave part of an overspend unshared: every party that could take it is at its cap (saying how much is left)" },
     ROUND_TO_ERROR,
   ],
-  compute: ([varianceArg, contributionsArg, methodArg, bandsArg, contingencyArg, capsArg, roundTo]) => {
+  compute: ([varianceArg, contributionsArg, methodArg, bandsArg, contingencyArg, capsArg, roundTo, underspendArg]) => {
     const reader = new ArgReader("RISKSHARE");
     const { unit, exponent } = reader.roundTo(roundTo);
     // Messages follow argument order, though the variance column is read once n is known.
@@ -194,24 +239,35 @@ export const RISKSHARE: FunctionSpec = {
     const contingency = readContingency(reader, contingencyArg, unit);
     // Caps are magnitudes rounded down to the unit, read as DELEGATE reads its caps.
     const caps = readBounds(reader, "caps", capsArg, parties, unit, false, "contributions");
+    const underspendGiven = readUnderspendMethod(reader, underspendArg);
+    const underspendMethod = underspendGiven ?? defaultUnderspendMethod(method);
 
-    if (method === "own" && !variance.own) {
-      throw icsError(reader.site("variance"), `method "own" needs a column of each party's own variance (${parties} rows, like contributions), got a single amount`);
+    if ((method === "own" || method === "waterfall") && !variance.own) {
+      throw icsError(reader.site("variance"), `method "${method}" needs a column of each party's own variance (${parties} rows, like contributions), got a single amount`);
     }
-    if (method === "bands" && !bands) throw icsError(reader.site("bands"), 'is required with method "bands": a table of band limits and each party\'s share');
-    if (method !== "bands" && bands) {
-      throw icsError(reader.site("bands"), `are only used with method "bands", but method is "${method}"; clear bands or set method to "bands"`);
+    if (underspendMethod === "own" && !variance.own) {
+      throw icsError(reader.site("variance"), `underspend_method "own" needs a column of each party's own variance (${parties} rows, like contributions), got a single amount`);
+    }
+    const bandsUsed = method === "bands" || underspendMethod === "bands";
+    if (bandsUsed && !bands) {
+      const by = method === "bands" ? 'method "bands"' : 'underspend_method "bands"';
+      throw icsError(reader.site("bands"), `is required with ${by}: a table of band limits and each party's share`);
+    }
+    if (!bandsUsed && bands) {
+      const methods = underspendGiven === undefined ? `method is "${method}"` : `method is "${method}" and underspend_method is "${underspendMethod}"`;
+      throw icsError(reader.site("bands"), `are only used with method or underspend_method "bands", but ${methods}; clear bands or set one of them to "bands"`);
     }
 
     const money = (units: bigint) => unitsToDecimal(units, unit).toString();
     try {
-      const parts = riskShareUnits({ method, variance: variance.net, ownVariances: variance.own, contributions, contingency, bands, caps });
+      const parts = riskShareUnits({ method, underspendMethod, variance: variance.net, ownVariances: variance.own, contributions, contingency, bands, caps });
       return parts.map((p) => [unitsToNumber(p, unit, exponent)]);
     } catch (e) {
       if (!(e instanceof RiskShareError)) throw e;
       const p = e.problem;
       if (p.kind === "no-contributions") {
-        const why = p.bandRow === undefined ? `method "${method}" shares in proportion to them` : `bands row ${p.bandRow} is left blank, so it shares in proportion to them`;
+        const shares = p.argument === "method" ? "shares" : "shares an underspend";
+        const why = p.bandRow === undefined ? `${p.argument} "${p.method}" ${shares} in proportion to them` : `bands row ${p.bandRow} is left blank, so ${p.argument} "bands" ${shares} in proportion to them`;
         throw icsError(reader.site("contributions"), `are all zero, but ${why}; give at least one party a contribution above 0`);
       }
       if (p.kind === "beyond-last-band") {

@@ -2,23 +2,47 @@
  * Risk sharing (DOMAIN.md "Risk sharing"): how a system, a pooled fund (section 75) or a provider
  * collaborative shares a financial variance among its parties, exactly to the unit.
  *
- * Everything here is in whole units of round_to. Overspends are positive. A net overspend is first
- * absorbed by the contingency; what is left (or a whole underspend) is the shared variance S, and
- * the parts always add up to S exactly.
+ * Everything here is in whole units of round_to. Overspends are positive. Gains are not losses: a
+ * net overspend is first absorbed by the contingency and what is left, S, is shared by `method`
+ * within the caps; a net underspend is shared in full by the underspend method and never capped,
+ * or retained in the pool (every part 0). The parts always add up to S (0 when retained) exactly.
  */
 import { z } from "zod";
 import { apportion } from "../split";
 import { DelegateError, delegateUnits } from "./delegate";
 
-export const RISK_SHARE_METHODS = ["proportional", "equal", "own", "lead", "bands"] as const;
+/** How a net overspend is shared (FUNCTIONS.md `method`), in the order the catalogue lists them. */
+export const RISK_SHARE_METHODS = ["proportional", "equal", "own", "waterfall", "lead", "bands"] as const;
 export type RiskShareMethod = (typeof RISK_SHARE_METHODS)[number];
 
+/** How a net underspend is shared (FUNCTIONS.md `underspend_method`): gains are not losses. */
+export const UNDERSPEND_METHODS = ["proportional", "equal", "own", "lead", "retain", "bands"] as const;
+export type UnderspendMethod = (typeof UNDERSPEND_METHODS)[number];
+
 const methodSchema = z.enum(RISK_SHARE_METHODS);
+const underspendSchema = z.enum(UNDERSPEND_METHODS);
 
 /** A method as users type it (any case, spaces around); undefined when it is not one we know. */
 export function parseRiskShareMethod(text: string): RiskShareMethod | undefined {
   const parsed = methodSchema.safeParse(text.trim().toLowerCase());
   return parsed.success ? parsed.data : undefined;
+}
+
+/** An underspend method as users type it; undefined when it is not one we know. */
+export function parseUnderspendMethod(text: string): UnderspendMethod | undefined {
+  const parsed = underspendSchema.safeParse(text.trim().toLowerCase());
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The underspend method when `underspend_method` is left out: the same as `method`, except that a
+ * band table describes how losses are tiered (so gains go back in proportion to contributions) and
+ * a waterfall returns a net underspend to the parties that underspent ("own").
+ */
+export function defaultUnderspendMethod(method: RiskShareMethod): UnderspendMethod {
+  if (method === "bands") return "proportional";
+  if (method === "waterfall") return "own";
+  return method;
 }
 
 /** One tier of a banded agreement. */
@@ -30,26 +54,32 @@ export interface RiskBand {
 }
 
 export interface RiskShareInUnits {
+  /** How a net overspend (V ≥ 0) is shared. */
   method: RiskShareMethod;
+  /** How a net underspend (V < 0) is shared; left out, `defaultUnderspendMethod(method)`. */
+  underspendMethod?: UnderspendMethod;
   /** The net variance V, in units (positive = overspend). */
   variance: bigint;
-  /** Each party's own variance, adding up to `variance`; needed by "own". */
+  /** Each party's own variance, adding up to `variance`; needed by "own" and "waterfall". */
   ownVariances?: readonly bigint[];
   /** Each party's contribution (≥ 0); also fixes the number of parties. */
   contributions: readonly number[];
   /** Risk reserve ≥ 0 that absorbs a net overspend first. */
   contingency: bigint;
-  /** Required for "bands"; limits ascending, only the last may be null. */
+  /** Required for "bands" (either method); limits ascending, only the last may be null. */
   bands?: readonly RiskBand[];
-  /** Maximum exposure per party in magnitude (already rounded down to the unit); null = none. */
+  /** Maximum exposure per party to an overspend (already rounded down to the unit); null = none. Never applied to an underspend. */
   caps?: readonly (bigint | null)[];
 }
 
 export type RiskShareProblem =
-  /** Contributions are all zero but are needed as weights (`bandRow` when a blank band row needs them). */
-  | { kind: "no-contributions"; bandRow?: number }
+  /**
+   * Contributions are all zero but are needed as weights by the method named (`bandRow` when a
+   * blank band row needs them).
+   */
+  | { kind: "no-contributions"; argument: "method" | "underspend_method"; method: RiskShareMethod | UnderspendMethod; bandRow?: number }
   | { kind: "beyond-last-band"; shared: bigint; lastLimit: bigint }
-  /** `remaining` carries the sign of the shared variance. */
+  /** What caps leave unshared of an overspend (caps never apply to an underspend). */
   | { kind: "unshared"; remaining: bigint; reason: "all-capped" | "no-weight" };
 
 export class RiskShareError extends Error {
@@ -64,51 +94,100 @@ export function sharedVariance(variance: bigint, contingency: bigint): bigint {
   return variance > contingency ? variance - contingency : 0n;
 }
 
-/** Each party's part of the shared variance, in units, adding up to `sharedVariance` exactly. */
+/** The underspend method in force: the one given, or the method's default. */
+export function underspendMethodOf(input: Pick<RiskShareInUnits, "method" | "underspendMethod">): UnderspendMethod {
+  return input.underspendMethod ?? defaultUnderspendMethod(input.method);
+}
+
+/**
+ * What the parts add up to: the shared variance S, except that a retained underspend stays in the
+ * pool, so every part is 0 (the amount retained is −V).
+ */
+export function partsTotal(input: RiskShareInUnits): bigint {
+  if (input.variance < 0n && underspendMethodOf(input) === "retain") return 0n;
+  return sharedVariance(input.variance, input.contingency);
+}
+
+/**
+ * Each party's part of the shared variance, in units, adding up to `partsTotal` exactly. A net
+ * overspend (V ≥ 0) is shared by `method` after the contingency and within the caps; a net
+ * underspend (V < 0) by the underspend method, in full and never capped.
+ */
 export function riskShareUnits(input: RiskShareInUnits): bigint[] {
+  checkWeights(input);
+  if (input.variance < 0n) return underspendParts(input);
+
   const { method, contributions } = input;
   const n = contributions.length;
-  checkWeights(input);
-
   const shared = sharedVariance(input.variance, input.contingency);
-  const sign = shared < 0n ? -1n : 1n;
-  const magnitude = shared * sign;
   const caps = input.caps?.some((c) => c !== null) ? input.caps : undefined;
 
-  // Parts are worked out in the direction of S (positive = same sign as S), then signed back.
   let parts: bigint[];
   if (method === "proportional" || method === "equal") {
     const weights = method === "equal" ? new Array<number>(n).fill(1) : contributions;
-    parts = waterFill(magnitude, weights, caps, sign);
-  } else {
-    if (method === "own") parts = ownParts(input, shared).map((p) => p * sign);
-    else if (method === "lead") parts = contributions.map((_, i) => (i === 0 ? magnitude : 0n));
-    else parts = bandParts(magnitude, input.bands ?? [], contributions);
-    parts = reshareOverCaps(parts, caps, contributions, sign);
+    return waterFill(shared, weights, caps);
   }
-  return parts.map((p) => p * sign);
+  if (method === "own") parts = ownParts(input, shared);
+  else if (method === "waterfall") parts = waterfallParts(input, shared);
+  else if (method === "lead") parts = contributions.map((_, i) => (i === 0 ? shared : 0n));
+  else parts = bandParts(shared, input.bands ?? [], contributions);
+  return reshareOverCaps(parts, caps, contributions);
+}
+
+/**
+ * A net underspend, shared in full by the underspend method. Parts are worked out on its
+ * magnitude and signed back; "own" keeps each party's own variance (mixed signs allowed) unless
+ * the overspend method is the waterfall, when the gain goes back to the parties that underspent.
+ */
+function underspendParts(input: RiskShareInUnits): bigint[] {
+  const { contributions } = input;
+  const n = contributions.length;
+  const magnitude = -input.variance;
+  const method = underspendMethodOf(input);
+  let parts: bigint[];
+  if (method === "retain") return contributions.map(() => 0n);
+  if (method === "own") {
+    const own = ownVariancesOf(input);
+    if (input.method !== "waterfall") return own.slice();
+    parts = apportion(
+      magnitude,
+      own.map((v) => Number(v < 0n ? -v : 0n)),
+    );
+  } else if (method === "proportional" || method === "equal") {
+    parts = waterFill(magnitude, method === "equal" ? new Array<number>(n).fill(1) : contributions, undefined);
+  } else if (method === "lead") parts = contributions.map((_, i) => (i === 0 ? magnitude : 0n));
+  else parts = bandParts(magnitude, input.bands ?? [], contributions);
+  return parts.map((p) => -p);
 }
 
 /** Weights a method needs must not all be zero, whatever the variance (so the error does not come and go). */
 function checkWeights(input: RiskShareInUnits): void {
   const allZero = input.contributions.every((c) => c === 0);
   if (!allZero) return;
-  if (input.method === "proportional") throw new RiskShareError({ kind: "no-contributions" });
-  if (input.method === "bands") {
-    const blankRow = (input.bands ?? []).findIndex((b) => b.shares === null);
-    if (blankRow >= 0) throw new RiskShareError({ kind: "no-contributions", bandRow: blankRow + 1 });
-  }
+  const blankRow = (input.bands ?? []).findIndex((b) => b.shares === null);
+  const needs = (method: RiskShareMethod | UnderspendMethod, argument: "method" | "underspend_method") => {
+    if (method === "proportional") throw new RiskShareError({ kind: "no-contributions", argument, method });
+    if (method === "bands" && blankRow >= 0) throw new RiskShareError({ kind: "no-contributions", argument, method, bandRow: blankRow + 1 });
+  };
+  needs(input.method, "method");
+  needs(underspendMethodOf(input), "underspend_method");
+}
+
+function ownVariancesOf(input: RiskShareInUnits): readonly bigint[] {
+  const own = input.ownVariances;
+  if (!own || own.length !== input.contributions.length) throw new Error("riskShareUnits: methods own and waterfall need one variance per party");
+  return own;
 }
 
 /** Proportional and equal with caps: DELEGATE's exact water-filling, by the same weights. */
-function waterFill(magnitude: bigint, weights: readonly number[], caps: readonly (bigint | null)[] | undefined, sign: bigint): bigint[] {
+function waterFill(magnitude: bigint, weights: readonly number[], caps: readonly (bigint | null)[] | undefined): bigint[] {
   try {
     return delegateUnits({ total: magnitude, weights, caps });
   } catch (e) {
     if (!(e instanceof DelegateError)) throw e;
     const p = e.problem;
-    if (p.kind === "caps-short") throw new RiskShareError({ kind: "unshared", remaining: (magnitude - p.capTotal) * sign, reason: "all-capped" });
-    if (p.kind === "no-weight-left") throw new RiskShareError({ kind: "unshared", remaining: p.remaining * sign, reason: "no-weight" });
+    if (p.kind === "caps-short") throw new RiskShareError({ kind: "unshared", remaining: magnitude - p.capTotal, reason: "all-capped" });
+    if (p.kind === "no-weight-left") throw new RiskShareError({ kind: "unshared", remaining: p.remaining, reason: "no-weight" });
     throw e;
   }
 }
@@ -119,13 +198,28 @@ function waterFill(magnitude: bigint, weights: readonly number[], caps: readonly
  * largest-remainder split never relieves a party of more than it overspent.
  */
 function ownParts(input: RiskShareInUnits, shared: bigint): bigint[] {
-  const own = input.ownVariances;
-  if (!own || own.length !== input.contributions.length) throw new Error("riskShareUnits: method own needs one variance per party");
+  const own = ownVariancesOf(input);
   const relief = input.variance - shared;
   if (relief <= 0n) return own.slice();
   const overspends = own.map((v) => Number(v > 0n ? v : 0n));
   const reliefParts = apportion(relief, overspends);
   return own.map((v, i) => v - reliefParts[i]);
+}
+
+/**
+ * The section 75 / Better Care Fund waterfall on a net overspend: underspends in the pool offset
+ * the overspends (that is the netting to V), the contingency meets what it can (V − S), and S
+ * falls on the overspending parties in proportion to their own overspends. S ≤ V ≤ Σ overspends,
+ * so the largest-remainder split never charges a party more than it overspent; a party that did
+ * not overspend bears 0.
+ */
+function waterfallParts(input: RiskShareInUnits, shared: bigint): bigint[] {
+  const own = ownVariancesOf(input);
+  if (shared === 0n) return own.map(() => 0n);
+  return apportion(
+    shared,
+    own.map((v) => Number(v > 0n ? v : 0n)),
+  );
 }
 
 /** Tiers of |S|: the part falling in each band is split by that band's shares, then summed per party. */
@@ -149,11 +243,11 @@ function bandParts(magnitude: bigint, bands: readonly RiskBand[], contributions:
 }
 
 /**
- * Own, lead and bands with caps: a party over its cap is held there and the excess goes to the
- * parties not at their cap in proportion to contributions, until nobody is over. Each round holds
- * at least one more party, so it ends within n rounds. Parts and caps are in the direction of S.
+ * Own, waterfall, lead and bands with caps (an overspend only): a party over its cap is held there
+ * and the excess goes to the parties not at their cap in proportion to contributions, until nobody
+ * is over. Each round holds at least one more party, so it ends within n rounds.
  */
-function reshareOverCaps(parts: bigint[], caps: readonly (bigint | null)[] | undefined, contributions: readonly number[], sign: bigint): bigint[] {
+function reshareOverCaps(parts: bigint[], caps: readonly (bigint | null)[] | undefined, contributions: readonly number[]): bigint[] {
   if (!caps) return parts;
   const result = parts.slice();
   const held: boolean[] = result.map(() => false);
@@ -172,7 +266,7 @@ function reshareOverCaps(parts: bigint[], caps: readonly (bigint | null)[] | und
       if (!held[i] && contributions[i] > 0) takers.push(i);
     });
     if (takers.length === 0) {
-      throw new RiskShareError({ kind: "unshared", remaining: excess * sign, reason: held.every((h) => h) ? "all-capped" : "no-weight" });
+      throw new RiskShareError({ kind: "unshared", remaining: excess, reason: held.every((h) => h) ? "all-capped" : "no-weight" });
     }
     const extra = apportion(
       excess,

@@ -4,7 +4,7 @@
  * with one =ICS.RISKSHARE per scenario and checks that each scenario's shares add up.
  */
 import { ArgValue } from "../../core";
-import { RISK_SHARE_METHODS, RiskShareMethod } from "../../core/rules/riskshare";
+import { RISK_SHARE_METHODS, RiskShareMethod, UNDERSPEND_METHODS, UnderspendMethod, defaultUnderspendMethod } from "../../core/rules/riskshare";
 import { columnLetters } from "../../workbook/a1";
 import { CellContent, WorkbookOp } from "../../workbook/port";
 import { ErrorSite, Issue, columnOf, issueFrom, runCore } from "./check";
@@ -16,6 +16,7 @@ const METHOD_LABELS: Record<RiskShareMethod, string> = {
   proportional: "In proportion to contributions",
   equal: "Equal shares",
   own: "Each party bears its own variance",
+  waterfall: "Waterfall: underspends offset overspends, then the contingency, then the overspending parties pay",
   lead: "The first party (the host) bears it all",
   bands: "Tiered bands, e.g. the first £1m to the host, the next £2m 50:50, the rest pro rata",
 };
@@ -23,6 +24,42 @@ const METHOD_LABELS: Record<RiskShareMethod, string> = {
 export const METHODS: readonly { key: RiskShareMethod; label: string }[] = RISK_SHARE_METHODS.map((key) => ({ key, label: METHOD_LABELS[key] }));
 
 export type Method = RiskShareMethod;
+
+/** How the pane describes each treatment of a net underspend (the treatments are the core's). */
+const UNDERSPEND_LABELS: Record<UnderspendMethod, string> = {
+  proportional: "Returned in proportion to contributions",
+  equal: "Returned in equal shares",
+  own: "Each party keeps its own (after a waterfall: back to the parties that underspent)",
+  lead: "All to the first party (the host)",
+  retain: "Retained in the pool (carried forward or used non-recurrently): nobody's share changes",
+  bands: "Through the same bands as an overspend",
+};
+
+/** An underspend treatment, or "" for the method's default (ICS.RISKSHARE's underspend_method left out). */
+export type Underspend = UnderspendMethod | "";
+
+export const UNDERSPEND_METHODS_LIST: readonly { key: UnderspendMethod; label: string }[] = UNDERSPEND_METHODS.map((key) => ({ key, label: UNDERSPEND_LABELS[key] }));
+
+/** The choices the pane offers for underspends: the method's default first, then each treatment. */
+export function underspendChoices(method: Method): { key: Underspend; label: string }[] {
+  const fallback = defaultUnderspendMethod(method);
+  return [{ key: "", label: `As the method's default: ${UNDERSPEND_LABELS[fallback].toLowerCase()}` }, ...UNDERSPEND_METHODS_LIST];
+}
+
+/** The underspend treatment in force: the one chosen, or the method's default. */
+export function underspendOf(inputs: Pick<RiskShareInputs, "method" | "underspend">): UnderspendMethod {
+  return inputs.underspend || defaultUnderspendMethod(inputs.method);
+}
+
+/** Each party's own variance is needed (a what-if is a column per party) for own and waterfall, or an "own" underspend. */
+export function needsOwnVariances(inputs: Pick<RiskShareInputs, "method" | "underspend">): boolean {
+  return inputs.method === "own" || inputs.method === "waterfall" || underspendOf(inputs) === "own";
+}
+
+/** A bands table is used when either the method or the underspend treatment is "bands". */
+export function usesBands(inputs: Pick<RiskShareInputs, "method" | "underspend">): boolean {
+  return inputs.method === "bands" || underspendOf(inputs) === "bands";
+}
 
 export interface Party {
   name: string;
@@ -36,7 +73,7 @@ export interface Band {
   shares: string[];
 }
 
-/** A what-if: the system's net variance, or (method "own") each party's own variance. */
+/** A what-if: the system's net variance, or (methods "own" and "waterfall") each party's own variance. */
 export interface Scenario {
   label: string;
   variance: string;
@@ -49,6 +86,8 @@ export interface RiskShareInputs {
   parties: Party[];
   useCaps: boolean;
   method: Method;
+  /** How a net underspend is shared; "" for the method's default. */
+  underspend: Underspend;
   contingency: string;
   bands: Band[];
   scenarios: Scenario[];
@@ -66,6 +105,7 @@ export function newRiskShareInputs(): RiskShareInputs {
     parties,
     useCaps: false,
     method: "proportional",
+    underspend: "",
     contingency: "",
     bands: [{ upTo: "", shares: parties.map(() => "") }],
     scenarios: [
@@ -118,18 +158,19 @@ function usedScenarios(inputs: RiskShareInputs): Scenario[] {
   return inputs.scenarios;
 }
 
-/** The arguments of ICS.RISKSHARE for one scenario: variance, contributions, method, bands, contingency, caps, round_to. */
+/** The arguments of ICS.RISKSHARE for one scenario: variance, contributions, method, bands, contingency, caps, round_to, underspend_method. */
 export function riskShareArgs(inputs: RiskShareInputs, scenario: Scenario): ArgValue[] {
   const parties = usedParties(inputs);
-  const variance: ArgValue = inputs.method === "own" ? parties.map((_, i) => [entryCell(scenario.own[i] ?? "")]) : entryCell(scenario.variance);
+  const variance: ArgValue = needsOwnVariances(inputs) ? parties.map((_, i) => [entryCell(scenario.own[i] ?? "")]) : entryCell(scenario.variance);
   return [
     variance,
     parties.map((p) => [entryCell(p.contribution)]),
     inputs.method,
-    inputs.method === "bands" ? usedBands(inputs, parties.length).map((b) => [entryCell(b.upTo), ...b.shares.map(entryCell)]) : undefined,
+    usesBands(inputs) ? usedBands(inputs, parties.length).map((b) => [entryCell(b.upTo), ...b.shares.map(entryCell)]) : undefined,
     entryCell(inputs.contingency),
     inputs.useCaps ? parties.map((p) => [entryCell(p.cap)]) : undefined,
     entryCell(inputs.roundTo),
+    inputs.underspend === "" ? undefined : inputs.underspend,
   ];
 }
 
@@ -150,6 +191,8 @@ function fieldOf(scenario: number): (site: ErrorSite) => string | undefined {
       }
       case "method":
         return "method";
+      case "underspend_method":
+        return "underspend";
       case "contingency":
         return "contingency";
       case "round_to":
@@ -239,6 +282,10 @@ export function riskShareOps(inputs: RiskShareInputs, sheet: string): WorkbookOp
   w.name(`${p}_Method`, "B3", "How a variance is shared: proportional, equal, own, lead or bands");
   w.name(`${p}_Contingency`, "B4", "Risk reserve that absorbs a net overspend first");
   w.name(`${p}_RoundTo`, "B5", "Rounding unit, a power of ten in the sheet's units");
+  // How an underspend is shared: blank is the method's default (ICS.RISKSHARE's underspend_method left out).
+  w.cells("A7", [["Underspends", inputs.underspend === "" ? null : inputs.underspend]]).input("B7");
+  w.list("B7", UNDERSPEND_METHODS_LIST.map((m) => m.key));
+  w.name(`${p}_Underspend`, "B7", "How a net underspend is shared: proportional, equal, own, lead, retain or bands; blank = the method's default");
 
   // Parties.
   const pFirst = 9;
@@ -255,7 +302,7 @@ export function riskShareOps(inputs: RiskShareInputs, sheet: string): WorkbookOp
 
   // Bands: up-to limit, then one share column per party.
   let bandsRange = "";
-  if (inputs.method === "bands") {
+  if (usesBands(inputs)) {
     const bands = usedBands(inputs, n);
     const bLast = row + bands.length;
     w.cells(`A${row}`, [[moneyHeader("Band: variance up to", inputs.units), ...parties.map((party) => party.name.trim())]]).style(`A${row}:${col(n)}${row}`, STYLE.header);
@@ -270,7 +317,7 @@ export function riskShareOps(inputs: RiskShareInputs, sheet: string): WorkbookOp
   // What-ifs: labels across, the variance (or each party's own variance) below.
   const s = scenarios.length;
   const sCol = (i: number) => col(1 + i);
-  const own = inputs.method === "own";
+  const own = needsOwnVariances(inputs);
   const labelRow = row;
   w.cells(`A${labelRow}`, [["What-if", ...scenarios.map((sc) => asText(sc.label.trim()))]]).style(`A${labelRow}:${sCol(s - 1)}${labelRow}`, STYLE.header);
   const vFirst = labelRow + 1;
@@ -292,12 +339,14 @@ export function riskShareOps(inputs: RiskShareInputs, sheet: string): WorkbookOp
     const c = sCol(i);
     const variance = own ? `${c}$${vFirst}:${c}$${vLast}` : `${c}$${vFirst}`;
     // Range arguments as absolute references, scalar inputs as names (sheet.ts, RANGE_ARGUMENTS).
-    const args = [variance, absoluteRange("B", pFirst, pLast), `${p}_Method`, bandsRange, `${p}_Contingency`, inputs.useCaps ? absoluteRange("C", pFirst, pLast) : "", `${p}_RoundTo`];
+    const args = [variance, absoluteRange("B", pFirst, pLast), `${p}_Method`, bandsRange, `${p}_Contingency`, inputs.useCaps ? absoluteRange("C", pFirst, pLast) : "", `${p}_RoundTo`, `${p}_Underspend`];
     formulas[0].push(`=ICS.RISKSHARE(${args.join(",")})`);
     formulas[1].push(`=SUM(${c}${rFirst}:${c}${rLast})`);
     // What the contingency takes: the net overspend, up to the reserve; an underspend is shared in full.
     formulas[2].push(`=MIN(${p}_Contingency,MAX(0,SUM(${c}${vFirst}:${c}${vLast})))`);
-    formulas[3].push(`=ROUND(${c}${rLast + 1},${unitsRound})=ROUND(SUM(${c}${vFirst}:${c}${vLast})-${c}${rLast + 2},${unitsRound})`);
+    // A retained underspend stays in the pool: nobody's share moves, so the shares add up to 0.
+    const net = `SUM(${c}${vFirst}:${c}${vLast})`;
+    formulas[3].push(`=ROUND(${c}${rLast + 1},${unitsRound})=ROUND(IF(AND(${net}<0,${p}_Underspend="retain"),0,${net}-${c}${rLast + 2}),${unitsRound})`);
   });
   w.cells(`B${rFirst}`, [formulas[0]]);
   w.format(`B${rFirst}:${sCol(s - 1)}${rLast + 2}`, money).style(`B${rFirst}:${sCol(s - 1)}${rLast}`, STYLE.result);
