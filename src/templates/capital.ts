@@ -293,10 +293,11 @@ export function capital(options: { mode?: TemplateMode } = {}): TemplateSpec {
   checks.push(
     { label: "The mix adds up to 100%", formula: "ABS(SUM(Mix)-1)<0.000000001", fix: "The three weights must add up to exactly 100%." },
     {
-      label: "Every basis figure is a number",
-      formula: `COUNT(Depreciation)+COUNT(Backlog)+COUNT(WeightedPopulation)=3*COUNTA(CapitalOrganisations)`,
-      fix: "A depreciation, backlog or weighted population figure is blank or typed as text (enter 0 for none).",
+      label: "Every organisation is named and its basis figures are numbers",
+      formula: `AND(COUNTA(CapitalOrganisations)>0,COUNT(Depreciation)+COUNT(Backlog)+COUNT(WeightedPopulation)=3*COUNTA(CapitalOrganisations))`,
+      fix: "No organisation is named, or a depreciation, backlog or weighted population figure is blank or typed as text (enter 0 for none).",
     },
+    { label: "The envelope and top-slices are entered for every year (0 for none)", formula: `COUNT(CapitalEnvelope,CapitalContingency,CapitalPriorityTopSlice)=${3 * CAPITAL_YEARS.length}`, fix: "An envelope, contingency or priority-scheme figure is blank or typed as text." },
     { label: "Every other funding source is a number (0 for none)", formula: `COUNT(OtherCapitalFunding)=${3 * CAPITAL_YEARS.length}`, fix: "A national programme, lease or disposal figure is blank or typed as text." },
     { label: "Every scheme belongs to an organisation on the Split sheet", formula: "AND(SchemeOrganisationKnown)", fix: "A scheme's organisation is spelt differently from the Split sheet." },
     { label: "No two schemes of an organisation share a priority", formula: "AND(SchemePriorityUnique)", fix: "Give each of an organisation's schemes its own priority: 1, 2, 3, ..." },

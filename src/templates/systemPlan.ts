@@ -385,8 +385,16 @@ export function systemPlan(options: { mode?: TemplateMode } = {}): TemplateSpec 
   const bridgeInputs = bridges.map((g, y) => (y === 0 ? `Bridge!${g.block("start", "nonrec")},Bridge!${g.block("growth", "realloc")}` : `Bridge!${g.block("growth", "realloc")}`)).join(",");
   const ieInputs = ieTables.map((g) => `'I&E'!${g.block("income", "nonop")}`).join(",");
   checks.push(
-    { label: "Every bridge figure is entered as a number (0 for none)", formula: `COUNT(${bridgeInputs})=${n * (9 + 2 * 7)}`, fix: "A bridge figure is blank or typed as text." },
-    { label: "Every I&E figure is entered as a number (0 for none)", formula: `COUNT(${ieInputs})=${n * 4 * PLAN_YEARS.length}`, fix: "An I&E figure is blank or typed as text." },
+    {
+      label: "Every bridge figure is entered as a number (0 for none) for each organisation named",
+      formula: `AND(COUNTA(Organisations)>0,COUNT(${bridgeInputs})=${9 + 2 * 7}*COUNTA(Organisations))`,
+      fix: "No organisation is named, a bridge figure is blank or typed as text, or figures are entered on a row with no organisation.",
+    },
+    {
+      label: "Every I&E figure is entered as a number (0 for none) for each organisation named",
+      formula: `AND(COUNTA(Organisations)>0,COUNT(${ieInputs})=${4 * PLAN_YEARS.length}*COUNTA(Organisations))`,
+      fix: "No organisation is named, an I&E figure is blank or typed as text, or figures are entered on a row with no organisation.",
+    },
     {
       label: "Every MHIS figure is entered as a number (0 for none)",
       formula: `AND(COUNT(MHIS!${categories.block("spend0", "spend3")})=${MH_CATEGORIES.length * 4},COUNT(MhisPriorAllocation,MhisAllocation)=6,ISNUMBER(SUM(MhisMinimum)))`,

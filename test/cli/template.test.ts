@@ -32,7 +32,7 @@ describe("ics-finance template", () => {
     const r = spawnSync(process.execPath, [BIN, "template", "capital"], { encoding: "utf8", cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("wrote capital.xlsx: Capital plan (capital 2026.2, the fictional sample), 7 sheets");
-    expect(r.stdout).toMatch(/\d+ formulas recalculated; 0 error cells; 24 of 24 checks TRUE/);
+    expect(r.stdout).toMatch(/\d+ formulas recalculated; 0 error cells; 25 of 25 checks TRUE/);
     expect(XLSX.readFile(path.join(dir, "capital.xlsx")).SheetNames).toEqual(["Cover", "About", "Envelope", "Split", "Funding", "Schemes", "Checks"]);
   });
 

@@ -87,3 +87,11 @@ test("schemes are funded in priority order up to each organisation's four-year a
   // The acute trust's fifth priority, the car park, gets what is left of its allocation.
   expect(t.at("Schemes", "I19")).toBe("Part funded");
 });
+
+test("the blank copy for distribution is honestly incomplete: Cover, envelopes, basis and schemes to fill in", async () => {
+  const blank = await generate("capital", { mode: "blank" });
+  const failing = blank.review.checks.filter((c) => !c.passed).map((c) => c.label);
+  expect(failing).toEqual(expect.arrayContaining([expect.stringMatching(/^Cover complete/), "2026/27: every allocation is calculated (ICS.CAPITAL)", "Every organisation is named and its basis figures are numbers", "The envelope and top-slices are entered for every year (0 for none)"]));
+  expect(blank.read("Mix")).toEqual([[0.7, 0.3, 0]]);
+  expect(blank.column("Schemes").every((s) => s === null)).toBe(true);
+});

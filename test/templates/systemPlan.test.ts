@@ -180,3 +180,18 @@ describe("blended payments", () => {
     );
   });
 });
+
+test("the blank copy for distribution is honestly incomplete: Cover and every figure to fill in, organisations named by their row", async () => {
+  const blank = await generate("system-plan", { mode: "blank" });
+  const failing = blank.review.checks.filter((c) => !c.passed).map((c) => c.label);
+  expect(failing).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^Cover complete/),
+      "Every bridge figure is entered as a number (0 for none) for each organisation named",
+      "Every I&E figure is entered as a number (0 for none) for each organisation named",
+      "Every MHIS figure is entered as a number (0 for none)",
+    ]),
+  );
+  expect(blank.review.checks.map((c) => c.label)).toContain("Organisation 3 breaks even in 2026/27: planned surplus/(deficit) of 0 or more");
+  expect(blank.column("Organisations")).toEqual([null, null, null, null, null]);
+});
