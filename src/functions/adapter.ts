@@ -49,7 +49,10 @@ export function invoke(name: string, args: readonly unknown[]): any {
   const spec = findFunction(name);
   if (!spec) return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, `ICS.${name} is not in this version's catalogue`);
   try {
-    return toExcel(evaluate(spec, fromExcel(spec, args)));
+    const output = evaluate(spec, fromExcel(spec, args));
+    // A spilling function may answer one value (ICS.DFT of two single values); Excel expects a
+    // matrix from a function whose metadata says matrix, so it gets a 1×1 one.
+    return toExcel(spec.result.kind === "spill" && !isGrid(output) && !isErrorValue(output) ? [[output]] : output);
   } catch (e) {
     return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `ICS.${name}: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -80,7 +80,7 @@ export function riskshare(variance: any[][], contributions: any[][], method?: an
 }
 
 /**
- * Split a system's operational capital envelope (CDEL) among organisations by a blend of depreciation, backlog maintenance and weighted population shares, with minimums and bids; the parts add up to the envelope exactly.
+ * Split a system's operational capital envelope (CDEL) among organisations by a blend of depreciation, backlog maintenance and weighted population shares, with minimums and bids; the parts add up to the envelope exactly, or, when every organisation bid and the bids add up to less, each gets its bid and the rest is left unallocated.
  * @customfunction CAPITAL
  * @helpurl https://localhost:3000/help/functions.html#icscapital
  * @param envelope The capital envelope (CDEL) to split, 0 or more, in the workbook's units.
@@ -89,9 +89,9 @@ export function riskshare(variance: any[][], contributions: any[][], method?: an
  * @param [weighted_population] n×1 weighted population served by each organisation (blank = 0); needed when mix gives it a weight.
  * @param [mix] Weights {depreciation, backlog, weighted population} as a 1×3 or 3×1 range or array constant adding up to 1, e.g. {0.6,0.3,0.1}. Default {1,0,0}.
  * @param [minimums] n×1 minimum amount per organisation (blank = none).
- * @param [bids] n×1 amount each organisation bid for, the most it can receive (blank = no limit).
+ * @param [bids] n×1 amount each organisation bid for, the most it can receive (blank = no limit). When every organisation has a bid and they add up to less than the envelope, each gets its bid and the rest is unallocated: envelope − SUM(result).
  * @param [round_to] Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.
- * @returns n×1, one amount per organisation, adding up to the envelope exactly.
+ * @returns n×1, one amount per organisation, adding up to the envelope exactly; or, when all bids are given and add up to less than the envelope, the bids, with envelope − SUM(result) unallocated.
  */
 export function capital(envelope: any, depreciation: any[][], backlog?: any[][], weighted_population?: any[][], mix?: any[][], minimums?: any[][], bids?: any[][], round_to?: any): any[][] {
   return invoke("CAPITAL", [envelope, depreciation, backlog, weighted_population, mix, minimums, bids, round_to]);
@@ -110,12 +110,12 @@ export function neutral(adjustments: any[][], tolerance?: any): boolean {
 }
 
 /**
- * Mental Health Investment Standard minimum: last year's mental health spend grown in line with the recurrent baseline allocation, prior_spend × allocation / prior_allocation, from unrounded growth.
+ * Mental Health Investment Standard minimum: last year's mental health spend grown in line with the recurrent baseline allocation, prior_spend × allocation / prior_allocation, from unrounded growth. Where a year's standard is a growth rate instead (e.g. in line with inflation), pass 1 and 1 + rate.
  * @customfunction MHIS
  * @helpurl https://localhost:3000/help/functions.html#icsmhis
  * @param prior_spend Last year's in-scope mental health spend (excluding learning disability, autism, dementia, ADHD, specialised services and transformation-funded spend).
- * @param prior_allocation Last year's recurrent baseline allocation, in the same units as allocation.
- * @param allocation This year's recurrent baseline allocation.
+ * @param prior_allocation Last year's recurrent baseline allocation, in the same units as allocation; or 1 when the standard is a growth rate.
+ * @param allocation This year's recurrent baseline allocation; or 1 + the growth rate (e.g. 1.0436) with prior_allocation 1.
  * @param [round_to] Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.
  * @returns The minimum mental health spend for this year, rounded once to round_to.
  */
@@ -124,20 +124,22 @@ export function mhis(prior_spend: any, prior_allocation: any, allocation: any, r
 }
 
 /**
- * Blended payment (NHS Payment Scheme aligned payment and incentive): fixed + variable_rate × (actual_value − baseline_value) − quality_value × (1 − quality_achieved), rounded once.
+ * Blended payment (NHS Payment Scheme aligned payment and incentive): fixed + variable element − quality_value × (1 − quality_achieved), rounded once; the variable element is variable_rate × (MIN(actual_value, activity_ceiling) − baseline_value) above baseline and rate_below × (actual_value − baseline_value) below it.
  * @customfunction BLENDED
  * @helpurl https://localhost:3000/help/functions.html#icsblended
  * @param fixed The fixed element, which funds the agreed baseline of activity.
  * @param baseline_value The agreed baseline activity valued at unit prices.
  * @param actual_value The activity actually delivered, valued at unit prices.
- * @param [variable_rate] Share of unit prices paid for activity above or below the baseline, 0..1. Default 1 (100%, from 2023/24); 0.75 in 2022/23.
+ * @param [variable_rate] Share of unit prices paid for activity above the baseline (and, unless rate_below is given, taken back below it), 0..1. Default 1 (100%, from 2023/24); 0.75 in 2022/23.
  * @param [quality_value] The quality element at stake (e.g. CQUIN), 0 or more. Default 0.
  * @param [quality_achieved] Fraction 0..1 of the quality element earned. Default 1 (all of it).
  * @param [round_to] Rounding unit, a positive power of ten in the workbook's units (0.01, 1, 1000). Default 0.01.
+ * @param [rate_below] Share of unit prices taken back for activity below the baseline, 0..1. Default variable_rate; 0 where under-delivery is not clawed back (2022/23).
+ * @param [activity_ceiling] The highest activity value paid for, at least baseline_value, e.g. the indicative activity plan's value (blank = none); activity above it earns nothing.
  * @returns The payment due, rounded once to round_to.
  */
-export function blended(fixed: any, baseline_value: any, actual_value: any, variable_rate?: any, quality_value?: any, quality_achieved?: any, round_to?: any): number {
-  return invoke("BLENDED", [fixed, baseline_value, actual_value, variable_rate, quality_value, quality_achieved, round_to]);
+export function blended(fixed: any, baseline_value: any, actual_value: any, variable_rate?: any, quality_value?: any, quality_achieved?: any, round_to?: any, rate_below?: any, activity_ceiling?: any): number {
+  return invoke("BLENDED", [fixed, baseline_value, actual_value, variable_rate, quality_value, quality_achieved, round_to, rate_below, activity_ceiling]);
 }
 
 /**
@@ -157,14 +159,14 @@ export function converge(baselines: any[][], targets: any[][], growth: any, min_
 }
 
 /**
- * Distance from target: (allocation − target) / target, positive when funded above fair share. Unrounded: format the cell as a percentage.
+ * Distance from target: (allocation − target) / target, positive when funded above fair share. Unrounded: format the cell as a percentage. Either argument may be an n×1 column (the other a column of the same length, or one value): the result then spills one distance per row.
  * @customfunction DFT
  * @helpurl https://localhost:3000/help/functions.html#icsdft
- * @param allocation The allocation actually received (or planned).
- * @param target The fair-share target allocation, in the same units; more than 0.
- * @returns The distance from target as a fraction (0.03 is 3% above target, −0.015 is 1.5% below), unrounded.
+ * @param allocation The allocation actually received (or planned): one value, or an n×1 column (e.g. 42 ICBs).
+ * @param target The fair-share target allocation, in the same units; more than 0. One value, or an n×1 column the same length as allocation.
+ * @returns The distance from target as a fraction (0.03 is 3% above target, −0.015 is 1.5% below), unrounded: one number, or n×1 with one per row (a row blank in both is left blank; a problem in one row is that row's error).
  */
-export function dft(allocation: any, target: any): number {
+export function dft(allocation: any[][], target: any[][]): any[][] {
   return invoke("DFT", [allocation, target]);
 }
 

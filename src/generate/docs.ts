@@ -51,6 +51,7 @@ function mdFunction(spec: FunctionSpec): string {
     lines.push("");
   }
   lines.push(`**Result** (${resultKind(spec)}): ${spec.result.describe}`, "");
+  for (const note of spec.notes ?? []) lines.push(note, "");
   if (spec.examples.length > 0) {
     lines.push("**Examples**", "");
     for (const e of spec.examples) lines.push(mdCode(e.formula), "", "```text", e.result, "```", "");
@@ -113,6 +114,7 @@ function htmlFunction(spec: FunctionSpec): string {
     parts.push("</tbody></table>");
   }
   parts.push(`<p><strong>Result</strong> (${resultKind(spec)}): ${escapeHtml(spec.result.describe)}</p>`);
+  for (const note of spec.notes ?? []) parts.push(`<p>${escapeHtml(note)}</p>`);
   if (spec.examples.length > 0) {
     parts.push("<h3>Examples</h3>");
     for (const e of spec.examples) parts.push(`<div class="example"><code>${escapeHtml(e.formula)}</code>${htmlResult(e.result)}</div>`);

@@ -64,7 +64,11 @@ const cases: Case[] = [
   ["DFT: target beyond 1e15", "DFT", [100, 1e16], { error: "#NUM!", message: /^ICS\.DFT: target: 10000000000000000 is beyond ±1e15/ }],
   ["DFT: target zero", "DFT", [100, 0], { error: "#DIV/0!", message: "ICS.DFT: target: is zero; a distance from target needs a target above 0" }],
   ["DFT: negative target", "DFT", [100, -100], { error: "#VALUE!", message: "ICS.DFT: target: expected a target above 0, got -100" }],
-  ["DFT: a range for the allocation", "DFT", [col(1, 2), 1], { error: "#VALUE!", message: "ICS.DFT: allocation: expected a single value, got a 2×1 range" }],
+  ["DFT: a 2-D range for the allocation", "DFT", [[[1, 2], [3, 4]], 1], { error: "#VALUE!", message: "ICS.DFT: allocation: expected a single value or a single column, got a 2×2 range" }],
+  ["DFT: columns of different lengths", "DFT", [col(1, 2), col(1, 2, 3)], { error: "#VALUE!", message: "ICS.DFT: target: has 3 rows but allocation has 2; they must match row for row" }],
+  ["DFT: a column against a zero target", "DFT", [col(1, 2), 0], { error: "#DIV/0!", message: "ICS.DFT: target: is zero; a distance from target needs a target above 0" }],
+  ["DFT: a column against a blank target", "DFT", [col(1, 2), null], { error: "#VALUE!", message: "ICS.DFT: target: expected a number, got a blank cell" }],
+  ["DFT: a column against an error target", "DFT", [col(1, 2), NA], NA],
   ["DFT: too many arguments", "DFT", [1, 1, 1], { error: "#VALUE!", message: "ICS.DFT: takes at most 2 arguments, got 3" }],
 
   // INDICATIVE

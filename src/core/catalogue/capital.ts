@@ -41,7 +41,7 @@ function readMix(reader: ArgReader, value: ArgValue): Decimal[] {
 export const CAPITAL: FunctionSpec = {
   name: "CAPITAL",
   description:
-    "Split a system's operational capital envelope (CDEL) among organisations by a blend of depreciation, backlog maintenance and weighted population shares, with minimums and bids; the parts add up to the envelope exactly.",
+    "Split a system's operational capital envelope (CDEL) among organisations by a blend of depreciation, backlog maintenance and weighted population shares, with minimums and bids; the parts add up to the envelope exactly, or, when every organisation bid and the bids add up to less, each gets its bid and the rest is left unallocated.",
   args: [
     { name: "envelope", kind: "scalar", optional: false, help: "The capital envelope (CDEL) to split, 0 or more, in the workbook's units." },
     { name: "depreciation", kind: "range", optional: false, help: "n×1 depreciation of each organisation (blank = 0); the default basis of the split." },
@@ -49,10 +49,19 @@ export const CAPITAL: FunctionSpec = {
     { name: "weighted_population", kind: "range", optional: true, help: "n×1 weighted population served by each organisation (blank = 0); needed when mix gives it a weight." },
     { name: "mix", kind: "range", optional: true, help: "Weights {depreciation, backlog, weighted population} as a 1×3 or 3×1 range or array constant adding up to 1, e.g. {0.6,0.3,0.1}. Default {1,0,0}." },
     { name: "minimums", kind: "range", optional: true, help: "n×1 minimum amount per organisation (blank = none)." },
-    { name: "bids", kind: "range", optional: true, help: "n×1 amount each organisation bid for, the most it can receive (blank = no limit)." },
+    {
+      name: "bids",
+      kind: "range",
+      optional: true,
+      help: "n×1 amount each organisation bid for, the most it can receive (blank = no limit). When every organisation has a bid and they add up to less than the envelope, each gets its bid and the rest is unallocated: envelope − SUM(result).",
+    },
     ROUND_TO_ARG,
   ],
-  result: { kind: "spill", describe: "n×1, one amount per organisation, adding up to the envelope exactly.", size: ([, depreciation]) => column(depreciation) },
+  result: {
+    kind: "spill",
+    describe: "n×1, one amount per organisation, adding up to the envelope exactly; or, when all bids are given and add up to less than the envelope, the bids, with envelope − SUM(result) unallocated.",
+    size: ([, depreciation]) => column(depreciation),
+  },
   examples: [
     // Depreciation-led: 1,000 × 6/10, 3/10, 1/10.
     { formula: "=ICS.CAPITAL(1000,{60;30;10})", result: "600\n300\n100" },
@@ -61,13 +70,15 @@ export const CAPITAL: FunctionSpec = {
     { formula: "=ICS.CAPITAL(1000,{60;30;10},{0;20;80},,{0.5,0.5,0})", result: "300\n250\n450" },
     // Trust 1 bid only 500, so its excess is re-split 30:10 → 375 and 125.
     { formula: "=ICS.CAPITAL(1000,{60;30;10},,,,,{500;1000;1000})", result: "500\n375\n125" },
+    // Every trust bid and the bids add up to 900: each gets its bid, and 100 of the envelope is unallocated.
+    { formula: "=ICS.CAPITAL(1000,{60;30;10},,,,,{500;300;100})", result: "500\n300\n100" },
   ],
   errors: [
     ...COMMON_ERRORS,
     { code: "#VALUE!", when: "envelope is negative, a depreciation, backlog, weighted population, minimum or bid is negative, or a column has a different number of rows from depreciation" },
     { code: "#VALUE!", when: "mix is not 3 weights of 0 or more adding up to 1" },
     { code: "#VALUE!", when: "mix gives a weight to backlog or weighted_population but the column is left out, or a weighted column adds up to 0" },
-    { code: "#VALUE!", when: "a minimum is above the bid on the same row, minimums add up to more than the envelope, or bids (all given) add up to less, saying by how much" },
+    { code: "#VALUE!", when: "a minimum is above the bid on the same row, or minimums add up to more than the envelope, saying by how much (bids that add up to less than the envelope are not an error: the rest is unallocated)" },
     { code: "#VALUE!", when: "part of the envelope is left once the bids are met and no organisation below its bid has a share to take it" },
     ROUND_TO_ERROR,
   ],
@@ -114,9 +125,8 @@ export const CAPITAL: FunctionSpec = {
       if (p.kind === "floors-exceed") {
         throw icsError(reader.site("minimums"), `add up to ${money(p.floorTotal)}, more than the envelope ${money(total)} by ${money(p.floorTotal - total)}`);
       }
-      if (p.kind === "caps-short") {
-        throw icsError(reader.site("bids"), `add up to ${money(p.capTotal)}, less than the envelope ${money(total)} by ${money(total - p.capTotal)}`);
-      }
+      // Bids (all given) below the envelope are met in full before any split (capitalUnits).
+      if (p.kind === "caps-short") throw e;
       throw icsError(reader.site("bids"), `${money(p.remaining)} of the envelope is left with nowhere to go: every organisation below its bid has a zero share`);
     }
   },

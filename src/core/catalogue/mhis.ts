@@ -14,17 +14,20 @@ function amount(reader: ArgReader, argument: string, value: ArgValue): Decimal {
 
 export const MHIS: FunctionSpec = {
   name: "MHIS",
-  description: "Mental Health Investment Standard minimum: last year's mental health spend grown in line with the recurrent baseline allocation, prior_spend × allocation / prior_allocation, from unrounded growth.",
+  description:
+    "Mental Health Investment Standard minimum: last year's mental health spend grown in line with the recurrent baseline allocation, prior_spend × allocation / prior_allocation, from unrounded growth. Where a year's standard is a growth rate instead (e.g. in line with inflation), pass 1 and 1 + rate.",
   args: [
     { name: "prior_spend", kind: "scalar", optional: false, help: "Last year's in-scope mental health spend (excluding learning disability, autism, dementia, ADHD, specialised services and transformation-funded spend)." },
-    { name: "prior_allocation", kind: "scalar", optional: false, help: "Last year's recurrent baseline allocation, in the same units as allocation." },
-    { name: "allocation", kind: "scalar", optional: false, help: "This year's recurrent baseline allocation." },
+    { name: "prior_allocation", kind: "scalar", optional: false, help: "Last year's recurrent baseline allocation, in the same units as allocation; or 1 when the standard is a growth rate." },
+    { name: "allocation", kind: "scalar", optional: false, help: "This year's recurrent baseline allocation; or 1 + the growth rate (e.g. 1.0436) with prior_allocation 1." },
     ROUND_TO_ARG,
   ],
   result: { kind: "scalar", type: "number", describe: "The minimum mental health spend for this year, rounded once to round_to." },
   examples: [
     { formula: "=ICS.MHIS(100000,2000000,2112000)", result: "105600" },
     { formula: "=ICS.MHIS(123456.78,2345678,2469135,1)", result: "129955" },
+    // The growth-rate form: last year's 98,640 grown by 4.36% = 102,940.704 → 102,940.70.
+    { formula: "=ICS.MHIS(98640,1,1.0436)", result: "102940.7" },
     { formula: "=ICS.MHIS(100000,0,2112000)", result: "#DIV/0!\tICS.MHIS: prior_allocation: is zero, so there is no growth to apply" },
   ],
   errors: [

@@ -44,6 +44,8 @@ export interface FunctionSpec {
   /** The id without the namespace: `DELEGATE` is `=ICS.DELEGATE()` in Excel. Never rename. */
   readonly name: string;
   readonly description: string;
+  /** Paragraphs for the reference page only (e.g. which parameters applied in which year); not in Excel's help. */
+  readonly notes?: readonly string[];
   /** In order. Never reorder once released: ids and argument positions are stored in workbooks. */
   readonly args: readonly ArgumentSpec[];
   readonly result: ResultSpec;

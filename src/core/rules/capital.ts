@@ -1,7 +1,9 @@
 /**
  * Operational capital (DOMAIN.md "Capital"): a system's CDEL envelope split among its trusts by a
  * blend of depreciation, backlog maintenance and weighted population shares, minimums as floors
- * and bids as caps. The bounded split is DELEGATE's water-filling (`delegateUnits`), reused.
+ * and bids as caps. The bounded split is DELEGATE's water-filling (`delegateUnits`), reused. Bids
+ * (all given) below the envelope are met in full and leave the rest unallocated: a result, not an
+ * error.
  */
 import { Decimal, ZERO } from "../money";
 import { delegateUnits } from "./delegate";
@@ -61,8 +63,25 @@ export function blendedWeights(terms: readonly CapitalTerm[], n: number): number
   return weights;
 }
 
-/** The envelope split in whole units; throws CapitalError or DelegateError (floors, caps, no weight left). */
+/**
+ * Bids that are all given and add up to less than the envelope: each organisation gets its bid and
+ * the rest is unallocated capital, which the system must see and decide on (DOMAIN.md "Capital").
+ */
+export function bidsBelowEnvelope(input: Pick<CapitalInUnits, "total" | "caps">): boolean {
+  const caps = input.caps;
+  if (!caps || caps.length === 0 || caps.some((c) => c === null)) return false;
+  let bidTotal = 0n;
+  for (const c of caps) bidTotal += c as bigint;
+  return bidTotal < input.total;
+}
+
+/**
+ * The envelope split in whole units. The parts add up to the envelope, except when every bid is
+ * given and the bids add up to less: then each part is its bid and envelope − Σ parts is
+ * unallocated. Throws CapitalError or DelegateError (floors, no weight left).
+ */
 export function capitalUnits(input: CapitalInUnits): bigint[] {
   const weights = blendedWeights(input.terms, input.rows);
+  if (bidsBelowEnvelope(input)) return (input.caps as bigint[]).slice();
   return delegateUnits({ total: input.total, weights, floors: input.floors, caps: input.caps });
 }
