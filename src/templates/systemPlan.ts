@@ -342,8 +342,8 @@ export function systemPlan(options: { mode?: TemplateMode } = {}): TemplateSpec 
       header: "Payment £000",
       width: 13,
       ...money,
-      // A blank rate below or ceiling is spelt out (the variable rate; the activity itself), since some Excel builds pass a blank cell as 0.
-      each: (r) => `IF(L${r}="Low-volume",C${r},ICS.BLENDED(D${r},E${r},F${r},G${r},J${r},K${r},RoundTo,IF(H${r}="",G${r},H${r}),IF(I${r}="",F${r},I${r})))`,
+      // A blank rate below or ceiling is spelt out (the variable rate; no limit, as the larger of activity and baseline), since some Excel builds pass a blank cell as 0.
+      each: (r) => `IF(L${r}="Low-volume",C${r},ICS.BLENDED(D${r},E${r},F${r},G${r},J${r},K${r},RoundTo,IF(H${r}="",G${r},H${r}),IF(I${r}="",MAX(E${r},F${r}),I${r})))`,
       name: "BlendedPayments",
       total: "sum",
     },
