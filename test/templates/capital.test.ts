@@ -7,7 +7,7 @@ import { Generated, core, expectClean, generate, recalcEdited } from "./helpers"
 let t: Generated;
 beforeAll(async () => {
   t = await generate("capital");
-});
+}, 60000);
 
 const YEARS = ["2026_27", "2027_28", "2028_29", "2029_30"];
 const sum = (values: readonly unknown[]) => (values as number[]).reduce((a, b) => a + b, 0);

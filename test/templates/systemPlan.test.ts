@@ -9,7 +9,7 @@ import { Generated, core, expectClean, generate, recalcEdited } from "./helpers"
 let t: Generated;
 beforeAll(async () => {
   t = await generate("system-plan");
-});
+}, 60000);
 
 const YEARS = ["2026_27", "2027_28", "2028_29"];
 /** The Bridge and I&E year tables: heading row, then header, then five organisations from this row. */
