@@ -95,9 +95,9 @@ const RUNNING_COSTS: readonly [number, number, number][] = [
  * indicative activity plan), quality value, quality achieved].
  */
 const CONTRACTS: readonly [string, number, number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null][] = [
-  ["Kestrel Hospitals NHS Foundation Trust", 412600, null, 312400, 96200, 101350, 1, null, 99800, 3100, 0.8],
-  ["Eastwold and Northmoor Hospitals NHS Trust", 243200, null, 188900, 54300, 52100, 1, null, 55000, 1880, 1],
-  ["Kestrel Community Health NHS Trust (fixed)", 64250, null, 64250, 0, 0, 0, null, null, 640, 1],
+  ["Northmoor Hospitals NHS Foundation Trust", 412600, null, 312400, 96200, 101350, 1, null, 99800, 3100, 0.8],
+  ["Eastbridge and Kingsholt Hospitals NHS Trust", 243200, null, 188900, 54300, 52100, 1, null, 55000, 1880, 1],
+  ["Northmoor and Vale Community Health NHS Trust (fixed)", 64250, null, 64250, 0, 0, 0, null, null, 640, 1],
   ["Vale Surgical Centre (independent sector, activity only)", 8450, null, 0, 0, 8450, 1, null, 8000, null, null],
   ["Northmoor Eye Clinic (independent sector)", 1120, 1095, null, null, null, null, null, null, null, null],
   ["Fenmouth Hospitals NHS Trust (out of area)", 940, 960, null, null, null, null, null, null, null, null],
