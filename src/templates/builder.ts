@@ -235,6 +235,8 @@ export class TemplateBuilder {
     if (unknown) throw new Error(`key figure ${unknown.name} is not a defined name of ${info.name}`);
     const seen = new Set<string>();
     for (const n of this.names) {
+      // Letters then digits reads as a cell (Excel's columns end at XFD, the engine's do not); so does R1C1.
+      if (/^[A-Za-z]+\d+$/.test(n.name) || /^R\d*C\d*$/i.test(n.name)) throw new Error(`${info.name}: the name ${n.name} looks like a cell reference`);
       if (seen.has(n.name.toLowerCase())) throw new Error(`${info.name}: the name ${n.name} is defined twice`);
       seen.add(n.name.toLowerCase());
     }

@@ -17,7 +17,7 @@ export const CAPITAL_ENVELOPE: TemplateInfo = {
   title: "Capital plan",
   description:
     "The system's operational capital envelopes 2026/27–2029/30 less top-slices, split to organisations by depreciation and backlog (ICS.CAPITAL) with unallocated capital shown, funding sources, and schemes ranked by priority within each organisation's envelope (£000).",
-  version: "2026.2",
+  version: "2026.1",
 };
 
 export const CAPITAL_YEARS = ["2026/27", "2027/28", "2028/29", "2029/30"] as const;

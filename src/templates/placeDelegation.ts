@@ -461,7 +461,7 @@ export function placeDelegation(options: PlaceDelegationOptions = {}): TemplateS
     pl.spill(blockRange(k, "target", false), `ICS.DELEGATE(${lineCell(cols.toPlaces)},IF(SUM(${blockRange(k, "weight")})>0,${blockRange(k, "weight")},PlacePopulation),,,RoundTo)`, { format: FORMAT.pounds });
     pl.spill(
       blockRange(k, "budget", false),
-      `ICS.CONVERGE(${blockRange(k, "start")},${blockRange(k, "target")},${lineCell(cols.toPlaces)}-SUM(${blockRange(k, "start")}),${CONVERGE_UPLIFT_COLUMN ? blockRange(k, "upliftUsed") : `IF(${method}="target",0,N(${lineCell(cols.minUplift)}))`},RoundTo${CONVERGE_MAX_BELOW ? `,IF(AND(${method}="converge",N(${lineCell(cols.maxBelow)})>0),${lineCell(cols.maxBelow)},"")` : ""})`,
+      `ICS.CONVERGE(${blockRange(k, "start")},${blockRange(k, "target")},${lineCell(cols.toPlaces)}-SUM(${blockRange(k, "start")}),${blockRange(k, "upliftUsed")},RoundTo,IF(AND(${method}="converge",N(${lineCell(cols.maxBelow)})>0),${lineCell(cols.maxBelow)},""))`,
       { format: FORMAT.pounds },
     );
     const totalRow = blockLast(k) + 1;
@@ -472,6 +472,7 @@ export function placeDelegation(options: PlaceDelegationOptions = {}): TemplateS
       .name(`${id}Targets`, blockRange(k, "target", false))
       .name(`${id}Budgets`, blockRange(k, "budget", false))
       .name(`${id}MinUplift`, blockRange(k, "upliftUsed", false))
+      .name(`${id}DFT`, blockRange(k, "dft", false))
       .name(`${id}Plausible`, blockRange(k, "plausible", false));
     plausibleNames.push(`${id}Plausible`);
   });
@@ -537,11 +538,4 @@ export function placeDelegation(options: PlaceDelegationOptions = {}): TemplateS
     system.source,
   );
 }
-
-/**
- * CONVERGE's levers from the rules catalogue: `min_uplift` as a column (one rate per place) and
- * `max_below`. Off until the catalogue has them; the line's rate is used for every place meanwhile.
- */
-const CONVERGE_UPLIFT_COLUMN = false;
-const CONVERGE_MAX_BELOW = false;
 

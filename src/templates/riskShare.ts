@@ -5,6 +5,7 @@
  * an underspend are shared, the contingency and caps, each quarter's forecast, the year-end
  * settlement of who pays whom, and the sign-off. Units: £000.
  */
+import { RISK_SHARE_METHODS, UNDERSPEND_METHODS } from "../core/rules/riskshare";
 import { FORMAT, STYLE, TemplateBuilder } from "./builder";
 import { aboutSheet, checksSheet } from "./common";
 import { CoverValues, coverSheet, coverValues, excelDate } from "./cover";
@@ -19,10 +20,8 @@ export const RISK_SHARE: TemplateInfo = {
   version: "2026.1",
 };
 
-/** How a net overspend is shared (ICS.RISKSHARE's `method`). */
-export const OVERSPEND_METHODS = ["waterfall", "proportional", "equal", "own", "lead", "bands"] as const;
-/** How a net underspend is shared (ICS.RISKSHARE's `underspend_method`). */
-export const UNDERSPEND_METHODS = ["retain", "proportional", "equal", "own", "lead", "bands"] as const;
+/** How a net overspend is shared (ICS.RISKSHARE's `method`) and a net underspend (`underspend_method`). */
+const OVERSPEND_METHODS = RISK_SHARE_METHODS;
 export const PARTNER_TYPES = ["ICB", "Local authority", "NHS trust", "Other"] as const;
 export const BUDGET_TYPES = ["pooled", "aligned"] as const;
 export const COST_TYPES = ["variable", "fixed"] as const;
@@ -88,12 +87,6 @@ const SAMPLE_COVER: CoverValues = {
   Commentary: "A fictional sample: the year-end settlement of the Northmoor and Vale Better Care Fund.",
 };
 
-/**
- * RISKSHARE's arguments from the rules catalogue: the "waterfall" method and `underspend_method`.
- * Off until the catalogue has them; meanwhile the sample's method is "own" and underspends follow it.
- */
-const RISKSHARE_UNDERSPEND = false;
-
 export interface RiskShareOptions {
   mode?: TemplateMode;
 }
@@ -128,8 +121,8 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
   a.title("Risk-share agreement", "The terms: how an overspend and an underspend are shared, the reserve that meets an overspend first, and the partners.");
   a.widths({ A: 44, B: 26 });
   a.value("A4", "Pooled fund", { style: STYLE.section }).input("B4", v("Northmoor and Vale Better Care Fund (section 75 pooled fund)")).name("PooledFund", "B4");
-  a.value("A5", "Overspend method", { style: STYLE.section }).input("B5", RISKSHARE_UNDERSPEND ? "waterfall" : "own").list("B5", OVERSPEND_METHODS, "How a net overspend is shared").name("Method", "B5");
-  a.value("A6", "Underspend method", { style: STYLE.section }).input("B6", RISKSHARE_UNDERSPEND ? "retain" : "own").list("B6", UNDERSPEND_METHODS, "How a net underspend is shared").name("UnderspendMethod", "B6");
+  a.value("A5", "Overspend method", { style: STYLE.section }).input("B5", "waterfall").list("B5", OVERSPEND_METHODS, "How a net overspend is shared").name("Method", "B5");
+  a.value("A6", "Underspend method", { style: STYLE.section }).input("B6", "retain").list("B6", UNDERSPEND_METHODS, "How a net underspend is shared").name("UnderspendMethod", "B6");
   a.value("A7", "Contingency (risk reserve) £000", { style: STYLE.section }).input("B7", v(750), FORMAT.thousands).number("B7", 0, undefined, "Meets a net overspend first; 0 or more").name("Contingency", "B7");
   a.value("A8", "Contingency unused at the year end is", { style: STYLE.section }).input("B8", "returned").list("B8", UNUSED_CONTINGENCY, "returned to the partners by pooled contribution, or carried forward").name("ContingencyUnused", "B8");
   a.value("A9", "Rounding unit (£000)", { style: STYLE.section }).input("B9", 1, "General").number("B9", 0.001, undefined, "A power of ten: 0.001 (£1), 1 (£1,000)").name("RoundTo", "B9");
@@ -213,7 +206,7 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
       format: FORMAT.thousands,
       input: padded.map((x) => x?.forecasts[j] ?? null),
       min: 0,
-      name: `LineForecast${q}`,
+      name: `LineForecast_${q}`,
       total: "sum" as const,
     })),
     ...QUARTERS.map((q) => ({
@@ -222,7 +215,7 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
       width: 12,
       format: FORMAT.thousands,
       each: (r: number, g: { cell(key: string, row: number): string }) => `IF(${g.cell(`f${q}`, r)}="",0,${g.cell(`f${q}`, r)}-${g.cell("budget", r)})`,
-      name: `LineVariance${q}`,
+      name: `LineVariance_${q}`,
       total: "sum" as const,
     })),
     {
@@ -251,21 +244,20 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
       key: q,
       header: q,
       format: FORMAT.thousands,
-      each: (r: number, g: { firstRow: number }) => `IF(LEN(${partnerOn(r, g.firstRow)})=0,0,SUMIFS(LineVariance${q},LineLeads,${partnerOn(r, g.firstRow)},LineMethods,"agreement"))`,
-      name: `OwnVariance${q}`,
+      each: (r: number, g: { firstRow: number }) => `IF(LEN(${partnerOn(r, g.firstRow)})=0,0,SUMIFS(LineVariance_${q},LineLeads,${partnerOn(r, g.firstRow)},LineMethods,"agreement"))`,
+      name: `OwnVariance_${q}`,
       total: "sum" as const,
     })),
   ], "Net variance shared under the agreement");
   const borneAt = own.totalRow + 2;
-  const underspend = RISKSHARE_UNDERSPEND ? ",UnderspendMethod" : "";
   const borne = f.table(`A${borneAt}`, n, [
     { key: "partner", header: "Borne after the risk share (ICS.RISKSHARE) £000", each: (r, g) => partnerOn(r, g.firstRow) },
     ...QUARTERS.map((q) => ({
       key: q,
       header: q,
       format: FORMAT.thousands,
-      spill: () => `ICS.RISKSHARE(${own.range(q)},${guard},Method,IF(OR(Method="bands",UnderspendMethod="bands"),Bands,""),Contingency,Caps,RoundTo${underspend})`,
-      name: `Borne${q}`,
+      spill: () => `ICS.RISKSHARE(${own.range(q)},${guard},Method,IF(OR(Method="bands",UnderspendMethod="bands"),Bands,""),Contingency,Caps,RoundTo,UnderspendMethod)`,
+      name: `Borne_${q}`,
       total: "sum" as const,
     })),
   ], "Total borne");
@@ -286,8 +278,8 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
       key: q,
       header: q,
       format: FORMAT.thousands,
-      each: (r: number, g: { firstRow: number }) => `IF(LEN(${partnerOn(r, g.firstRow)})=0,0,SUMIFS(LineVariance${q},LineLeads,${partnerOn(r, g.firstRow)},LineMethods,"lead"))`,
-      name: `Outside${q}`,
+      each: (r: number, g: { firstRow: number }) => `IF(LEN(${partnerOn(r, g.firstRow)})=0,0,SUMIFS(LineVariance_${q},LineLeads,${partnerOn(r, g.firstRow)},LineMethods,"lead"))`,
+      name: `Outside_${q}`,
       total: "sum" as const,
     })),
   ]);
@@ -373,7 +365,7 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
     { label: `The overspend method is one of ${OVERSPEND_METHODS.join(", ")}, the underspend method one of ${UNDERSPEND_METHODS.join(", ")}`, formula: `AND(ISNUMBER(MATCH(Method,${list(OVERSPEND_METHODS)},0)),ISNUMBER(MATCH(UnderspendMethod,${list(UNDERSPEND_METHODS)},0)),ISNUMBER(MATCH(ContingencyUnused,${list(UNUSED_CONTINGENCY)},0)))`, fix: "Choose each from its list on the Agreement sheet." },
     { label: "Every band share is between 0% and 100%, and each band's shares add up to 100% (or are all blank)", formula: "AND(N(MIN(BandShares))>=0,N(MAX(BandShares))<=1,AND(BandRowsOk))", fix: "See the bands on the Agreement sheet." },
     { label: "The contingency is blank or 0 or more", formula: 'OR(Contingency="",AND(ISNUMBER(Contingency),Contingency>=0))', fix: "Enter the risk reserve as a number of 0 or more." },
-    { label: "Every quarter is shared without error", formula: `ISNUMBER(SUM(${QUARTERS.map((q) => `Borne${q}`).join(",")}))`, fix: "A forecast is typed as text, or the agreement cannot share a quarter's variance: see the error on the Forecast sheet." },
+    { label: "Every quarter is shared without error", formula: `ISNUMBER(SUM(${QUARTERS.map((q) => `Borne_${q}`).join(",")}))`, fix: "A forecast is typed as text, or the agreement cannot share a quarter's variance: see the error on the Forecast sheet." },
     { label: "The contingency meets only overspends, and no more than it holds", formula: "AND(MIN(ContingencyUsedByQuarter)>-RoundTo/2,MAX(ContingencyUsedByQuarter)<N(Contingency)+RoundTo/2)", fix: "Something other than the contingency absorbed part of a variance." },
     { label: "No partner bears more than its cap at the year end", formula: "AND(WithinCaps)", fix: "A cap was not respected: see the Settlement sheet." },
     { label: "The settlement adds up: Σ transfers + contingency met and returned − underspend retained = 0", formula: "ABS(SettlementBalance)<RoundTo/2", fix: "See the balance on the Settlement sheet." },

@@ -17,7 +17,7 @@ export const SYSTEM_PLAN: TemplateInfo = {
   title: "System financial plan",
   description:
     "Each organisation's I&E and bridge from 2025/26 outturn to its planned surplus/(deficit), 2026/27–2028/29, with breakeven checks for every organisation and the system, neutral in-year reallocations, ICB running costs, the MHIS by category and blended payments (£000).",
-  version: "2026.2",
+  version: "2026.1",
 };
 
 export const PLAN_YEARS = ["2026/27", "2027/28", "2028/29"] as const;

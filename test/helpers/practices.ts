@@ -32,6 +32,8 @@ export interface Practice {
   icbName: string;
   /** The upper-tier local authority (UTLA21), the usual place inside an ICB. */
   place: string;
+  /** `Former CCG`: the CCG the practice belonged to before ICBs (the template's default place). */
+  formerCcg: string;
   /** `pop 2022/23`: projected registered population. */
   population: number;
   /** `Final WP`: overall core need-weighted population. */
@@ -49,6 +51,7 @@ export function readPractices(): Practice[] {
     icb: r["ICS22"],
     icbName: r["ICS22name"],
     place: r["UTLA21"],
+    formerCcg: r["Former CCG"],
     population: Number(r["pop 2022/23"]),
     weightedPopulation: Number(r["Final WP"]),
   }));

@@ -70,21 +70,24 @@ describe.each(TEMPLATE_NAMES)("%s inserted through the engine adapter", (name) =
     }
   });
 
-  test("sheets come first, names before formulas, inputs unlocked, every sheet protected, About shown", () => {
+  test("sheets come first, names before formulas, inputs unlocked, every sheet protected, the Cover shown", () => {
     const kinds = ops.map((o) => o.op);
     expect(kinds.slice(0, spec.sheets.length)).toEqual(spec.sheets.map(() => "addSheet"));
     expect(kinds.lastIndexOf("name")).toBeLessThan(kinds.indexOf("cells"));
     const unlocked = ops.filter((o) => o.op === "locked" && !o.locked).length;
     expect(unlocked).toBe(spec.sheets.flatMap((s) => s.ranges.filter((r) => r.input)).length);
     expect(ops.filter((o) => o.op === "protect").map((o) => (o as { sheet: string }).sheet)).toEqual(spec.sheets.map((s) => s.name));
-    expect(ops[ops.length - 1]).toEqual({ op: "activate", sheet: "About" });
+    expect(ops[ops.length - 1]).toEqual({ op: "activate", sheet: "Cover" });
   });
 });
 
-test("the stream and method lists reach the port as validation lists", () => {
+test("the basis, method and Cover lists reach the port as validation lists", () => {
   const lists = (name: string) => templateOps(name).filter((o) => o.op === "validationList") as Extract<WorkbookOp, { op: "validationList" }>[];
-  expect(lists("place-delegation")).toContainEqual({ op: "validationList", sheet: "Pot", range: "B7:B18", items: expect.arrayContaining(["core", "primary_medical", "specialised"]) });
+  expect(lists("place-delegation")).toContainEqual({ op: "validationList", sheet: "Lines", range: "B13:B16", items: ["Final WP", "PMC WP", "CS WP", "MH WP", "Prescr WP", "Population", "Last year"] });
+  expect(lists("place-delegation")).toContainEqual({ op: "validationList", sheet: "Lines", range: "H9:H16", items: ["converge", "target"] });
+  for (const name of TEMPLATES.map((t) => t.name)) expect(lists(name)).toContainEqual({ op: "validationList", sheet: "Cover", range: "B8", items: ["2025/26", "2026/27", "2027/28", "2028/29", "2029/30"] });
   expect(lists("risk-share")).toContainEqual({ op: "validationList", sheet: "Agreement", range: "B5", items: ["proportional", "equal", "own", "waterfall", "lead", "bands"] });
+  expect(lists("risk-share")).toContainEqual({ op: "validationList", sheet: "Agreement", range: "B6", items: ["proportional", "equal", "own", "lead", "retain", "bands"] });
 });
 
 test("text Excel would read as a number, a date or a formula goes in as text", () => {
@@ -94,6 +97,7 @@ test("text Excel would read as a number, a date or a formula goes in as text", (
     description: "t",
     version: "1",
     names: [],
+    keyFigures: [],
     sheets: [
       {
         name: "S",

@@ -9,8 +9,9 @@ import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
 import * as XLSX from "xlsx";
-import { STREAM_KEYS } from "../../src/core/rules/streams";
-import { RISK_SHARE_METHODS } from "../../src/core/rules/riskshare";
+import { RISK_SHARE_METHODS, UNDERSPEND_METHODS } from "../../src/core/rules/riskshare";
+import { SUBMISSION_ROUNDS } from "../../src/templates/cover";
+import { BASES } from "../../src/templates/placeDelegation";
 import { Cell, isErrorValue } from "../../src/core";
 import { templateSpec } from "../../src/templates";
 import { calculate, specContent } from "../../src/templates/calc";
@@ -93,7 +94,8 @@ describe.each(TEMPLATE_NAMES)("%s read back with exceljs", (name) => {
         const { top, left, bottom, right } = parseRange(r.range);
         for (let row = top; row <= bottom; row++) for (let col = left; col <= right; col++) expect(ws.getCell(row + 1, col + 1).protection?.locked).toBe(false);
       }
-      expect(inputs.length > 0 || sheet.name === "About" || sheet.name === "Checks").toBe(true);
+      // Every sheet takes inputs but About, Checks and risk-share's Forecast (all calculated).
+      expect(inputs.length > 0 || ["About", "Checks", "Forecast"].includes(sheet.name)).toBe(true);
       for (const cell of sheet.cells) {
         if ("formula" in cell) expect(ws.getCell(cell.at).protection?.locked).not.toBe(false);
       }
@@ -121,15 +123,17 @@ describe.each(TEMPLATE_NAMES)("%s read back with exceljs", (name) => {
   });
 });
 
-test("streams and methods are chosen from validation lists", async () => {
+test("bases, methods and shares are chosen from validation lists", async () => {
   const list = async (name: string, sheet: string, address: string) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(files.get(name)!);
     return wb.getWorksheet(sheet)!.getCell(address).dataValidation;
   };
-  expect(await list("place-delegation", "Pot", "B9")).toMatchObject({ type: "list", formulae: [`"${STREAM_KEYS.join(",")}"`] });
+  expect(await list("place-delegation", "Lines", "B13")).toMatchObject({ type: "list", formulae: [`"${BASES.join(",")}"`] });
+  expect(await list("place-delegation", "Cover", "B9")).toMatchObject({ type: "list", formulae: [`"${SUBMISSION_ROUNDS.join(",")}"`] });
   expect(await list("risk-share", "Agreement", "B5")).toMatchObject({ type: "list", formulae: [`"${RISK_SHARE_METHODS.join(",")}"`] });
-  expect(await list("risk-share", "Agreement", "C18")).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 1] });
+  expect(await list("risk-share", "Agreement", "B6")).toMatchObject({ type: "list", formulae: [`"${UNDERSPEND_METHODS.join(",")}"`] });
+  expect(await list("risk-share", "Agreement", "C19")).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 1] });
 });
 
 const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
