@@ -235,7 +235,7 @@ export function systemPlan(options: { mode?: TemplateMode } = {}): TemplateSpec 
     rc.input(`${c}6`, RUNNING_COSTS[y][1], "£#,##0.00");
     rc.formula(`${c}7`, `ROUND(${c}5*${c}6/1000,3)`, { format: FORMAT.thousands });
     rc.input(`${c}8`, v(RUNNING_COSTS[y][2]), FORMAT.thousands);
-    rc.formula(`${c}9`, `${c}7-${c}8`, { format: FORMAT.thousands });
+    rc.formula(`${c}9`, `ROUND(${c}7-${c}8,3)`, { format: FORMAT.thousands });
     rc.formula(`${c}10`, `${c}8<=${c}7`, { style: STYLE.total });
   });
   rc.number("B5:D5", 0).number("B6:D6", 0, undefined, "£ per head, e.g. 18.76").number("B8:D8", 0);
