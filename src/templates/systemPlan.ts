@@ -24,6 +24,12 @@ export const PLAN_YEARS = ["2026/27", "2027/28", "2028/29"] as const;
 const PRIOR_YEAR = "2025/26";
 const ORGANISATION_TYPES = ["ICB", "NHS trust", "NHS foundation trust"] as const;
 
+/**
+ * A sum of £000 figures typed to the pound or penny, rid of floating-point noise (0.1 + 0.2 − 0.3
+ * is not 0 in Excel), so an exact breakeven is 0 and an I&E that agrees with its bridge is equal.
+ */
+const noNoise = (formula: string) => `ROUND(${formula},6)`;
+
 /** A year as it appears in a defined name: 2026/27 → 2026_27. */
 export const yearKey = (year: string): string => year.replace("/", "_");
 
@@ -179,8 +185,8 @@ export function systemPlan(options: { mode?: TemplateMode } = {}): TemplateSpec 
         : { key: "start", header: `Planned ${prior} £000`, width: 13, ...money, each: (r) => previous("L", r), total: "sum" },
       y === 0
         ? { key: "nonrec", header: `Less non-recurrent items in ${prior} £000`, width: 13, ...money, input: BRIDGES.map((o) => v(o.nonRecurrent)), total: "sum" }
-        : { key: "nonrec", header: `Less ${prior} non-recurrent items £000`, width: 13, ...money, each: (r) => `${previous("H", r)}+${previous("J", r)}+${previous("K", r)}`, total: "sum" },
-      { key: "underlying", header: "Underlying (recurrent) position £000", width: 13, ...money, each: (r) => `B${r}-C${r}`, total: "sum" },
+        : { key: "nonrec", header: `Less ${prior} non-recurrent items £000`, width: 13, ...money, each: (r) => noNoise(`${previous("H", r)}+${previous("J", r)}+${previous("K", r)}`), total: "sum" },
+      { key: "underlying", header: "Underlying (recurrent) position £000", width: 13, ...money, each: (r) => noNoise(`B${r}-C${r}`), total: "sum" },
       item("growth", "Growth £000", 0),
       item("inflation", "Inflation and cost pressures £000 (cost)", 1, 0),
       item("cipRec", "Efficiency: recurrent £000", 2, 0),
@@ -193,12 +199,12 @@ export function systemPlan(options: { mode?: TemplateMode } = {}): TemplateSpec 
         header: `Planned surplus/(deficit) ${year} £000`,
         width: 14,
         ...money,
-        each: (r) => `D${r}+E${r}-F${r}+G${r}+H${r}-I${r}+J${r}+K${r}`,
+        each: (r) => noNoise(`D${r}+E${r}-F${r}+G${r}+H${r}-I${r}+J${r}+K${r}`),
         name: `PlannedSurplus_${yearKey(year)}`,
-        total: "sum",
+        total: (g) => noNoise(`SUM(${g.range("planned")})`),
         totalName: `SystemPlannedSurplus_${yearKey(year)}`,
       },
-      { key: "exit", header: "Underlying exit position £000", width: 13, ...money, each: (r) => `D${r}+E${r}-F${r}+G${r}-I${r}`, name: `UnderlyingExit_${yearKey(year)}`, total: "sum" },
+      { key: "exit", header: "Underlying exit position £000", width: 13, ...money, each: (r) => noNoise(`D${r}+E${r}-F${r}+G${r}-I${r}`), name: `UnderlyingExit_${yearKey(year)}`, total: "sum" },
       { key: "breakeven", header: "Breaks even", width: 9, each: (r) => `L${r}>=0`, total: (g) => `${g.cell("planned", g.totalRow)}>=0` },
     ];
   });
@@ -217,7 +223,7 @@ export function systemPlan(options: { mode?: TemplateMode } = {}): TemplateSpec 
       line("pay", "Pay £000", 1, 0),
       line("nonpay", "Non-pay, including purchase of healthcare £000", 2, 0),
       line("nonop", "Non-operating items (net) £000", 3),
-      { key: "surplus", header: `Surplus/(deficit) ${year} £000`, width: 14, ...money, each: (r) => `B${r}-C${r}-D${r}-E${r}`, total: "sum" },
+      { key: "surplus", header: `Surplus/(deficit) ${year} £000`, width: 14, ...money, each: (r) => noNoise(`B${r}-C${r}-D${r}-E${r}`), total: "sum" },
       { key: "bridge", header: "Per the bridge £000", width: 13, ...money, each: (r) => `Bridge!L${r}`, total: "sum" },
       { key: "agrees", header: "Agrees", width: 9, each: (r) => `F${r}=G${r}`, name: `IEAgrees_${yearKey(year)}` },
     ];

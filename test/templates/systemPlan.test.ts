@@ -81,6 +81,13 @@ test("one organisation in deficit in one year fails exactly that organisation's 
   expect(edited.at("Bridge", "L42")).toBe(1500);
 });
 
+test("figures typed to the pound that net to an exact breakeven are 0, not a floating-point deficit", () => {
+  // +£100 growth, £700 more inflation, £600 more efficiency: the bridge's sum is −1.8e-12 in floating point.
+  const edited = fillCells(t, { "Bridge!E18": 24800.1, "Bridge!F18": 21900.7, "Bridge!G18": 14200.6 });
+  expect(edited.at("Bridge", "L18")).toBe(0);
+  expect(edited.review.checks.filter((c) => !c.passed)).toEqual([]);
+});
+
 test("the check follows the organisation's name as typed", async () => {
   const edited = fillCells(t, { "Bridge!A10": "Eastbridge Hospitals NHS Trust", "Bridge!H19": 0, "I&E!D19": 110200 });
   expect(edited.review.checks.filter((c) => !c.passed).map((c) => c.label)).toEqual([
