@@ -85,6 +85,17 @@ describe("ics-finance recalc on templates", () => {
     expect(r.lines[0]).toContain("0 error cells; 36 of 38 checks TRUE");
   });
 
+  test("capital bids below the amount to split: the unallocated capital's check, and no error", async () => {
+    const file = await returned("capital", (wb) => {
+      // 2027/28 bids of 81,000 against 90,300 to split.
+      [2000, 40000, 25000, 5000, 9000].forEach((bid, i) => (wb.getWorksheet("Split")!.getCell(`B${26 + i}`).value = bid));
+    });
+    const r = await cli("recalc", file);
+    expect(r.code).toBe(1);
+    expect(r.lines.slice(1)).toEqual(["FALSE\tChecks!B4\tAll checks pass", "FALSE\tChecks!B13\t2027/28: no capital is left unallocated (it cannot be rolled forward)"]);
+    expect(r.lines[0]).toContain("0 error cells; 23 of 25 checks TRUE");
+  });
+
   test("one organisation planning a deficit in one year: exit 1, naming that organisation's breakeven check (through the real bin)", async () => {
     const file = await returned("system-plan", (wb) => {
       // Eastbridge and Kingsholt's 2028/29 non-recurrent efficiency is not found: a 300 deficit, in its I&E too.
