@@ -82,7 +82,7 @@ export function RiskShareWizard({ port }: { port: WorkbookPort }): React.JSX.Ele
       <Field label="Underspends" validationState={underspendIssue ? "error" : "none"} validationMessage={underspendIssue?.message}>
         <RadioGroup value={inputs.underspend} onChange={(_, d) => set({ underspend: d.value as Underspend })}>
           {underspendChoices(inputs.method).map((m) => (
-            <Radio key={m.key || "default"} value={m.key} label={m.key ? `${m.key}: ${m.label}` : m.label} />
+            <Radio key={m.key || "default"} value={m.key} label={m.key ? `${m.label} ("${m.key}")` : m.label} />
           ))}
         </RadioGroup>
       </Field>

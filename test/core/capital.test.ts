@@ -61,6 +61,30 @@ describe("ICS.CAPITAL worked examples", () => {
   });
 });
 
+describe("ICS.CAPITAL: bids below the envelope leave capital unallocated", () => {
+  test("every trust bid and the bids come to less than the envelope: each gets its bid, the rest is unallocated", () => {
+    // DOMAIN.md "Capital": capital left unallocated must be visible (it cannot be rolled forward).
+    // Envelopes are issued to systems by NHS England's capital guidance (e.g. "Capital guidance
+    // 2025/26", england.nhs.uk/long-read/capital-guidance-2025-26), and the system's plan must
+    // show any part of it its trusts' bids do not take up.
+    // £48.25m envelope (£000), bids 20,000 + 14,000 + 8,000 + 3,500 = 45,500: 2,750 unallocated.
+    const bids = col(20000, 14000, 8000, 3500);
+    const parts = column(call("CAPITAL", 48250, DEPRECIATION, undefined, undefined, undefined, undefined, bids, 1));
+    expect(parts).toEqual([20000, 14000, 8000, 3500]);
+    expect(48250 - parts.reduce((a, b) => a + b, 0)).toBe(2750);
+    // Minimums still hold (each is at most its bid), and the old refusal is now this result.
+    expect(column(call("CAPITAL", 100, col(1, 1), undefined, undefined, undefined, col(40, 10), col(40, 50.5)))).toEqual([40, 50.5]);
+  });
+
+  test("bids that add up to the envelope or more are a split as before", () => {
+    const bids = col(20000, 14000, 8000, 6250);
+    expect(column(call("CAPITAL", 48250, DEPRECIATION, undefined, undefined, undefined, undefined, bids, 1))).toEqual([20000, 14000, 8000, 6250]);
+    // One trust without a bid takes the rest: no unallocated capital.
+    const open = column(call("CAPITAL", 48250, DEPRECIATION, undefined, undefined, undefined, undefined, col(20000, 14000, 8000, null), 1));
+    expect(open.reduce((a, b) => a + b, 0)).toBe(48250);
+  });
+});
+
 describe("ICS.CAPITAL errors", () => {
   test("minimums that add up to more than the envelope say by how much", () => {
     expect(call("CAPITAL", 100, col(1, 1), undefined, undefined, undefined, col(60, 50))).toEqual({

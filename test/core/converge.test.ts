@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { ArgValue, Output, isErrorValue } from "../../src/core";
+import { Decimal } from "../../src/core/money";
+import { ConvergeInUnits, convergeLevels, convergeUnits, minimumUplift } from "../../src/core/rules/converge";
 import { call, col, column, sumUnits } from "../helpers/core";
 
 // Five places in £000: this year's baselines and next year's fair-share targets.
@@ -219,4 +221,152 @@ test("ICS.CONVERGE: zero growth with every target 0 is fine (nothing to share)",
   const out = call("CONVERGE", col(100, 100), col(0, 0), 0);
   expect(isErrorValue(out)).toBe(false);
   expect(sumUnits(column(out))).toBe(20000n);
+});
+
+// ---------------------------------------------------------------------------------------------
+// NHS England's pace-of-change levers: a minimum uplift per body and "within max_below of target first".
+
+describe("ICS.CONVERGE with a floor per body and max_below: worked examples", () => {
+  // Pace-of-change policy (NHS England CCG allocations 2016/17–2020/21, as DOMAIN.md summarises it):
+  // no growth beyond the floor for bodies far above target (none at all more than 10% above,
+  // phased in from +5%), and bodies far below target brought to within a set distance (5%) first.
+  // Four bodies in £m, every target 100: 12% above, 7% above, 5% below, 12% below.
+  const BASELINES = col(112, 107, 95, 88);
+  const TARGETS = col(100, 100, 100, 100);
+  const FLOORS = col(0, 0.0075, 0.015, 0.015); // none > 10% above, half the 1.5% between +5% and +10%
+
+  test("£6m: the floors first, then all that is left to the body more than 5% below target", () => {
+    // Step 1: 0, 0.75% × 107 = 0.8025, 1.5% × 95 = 1.425, 1.5% × 88 = 1.32; Σ 3.5475 → 3.55, split
+    //   80.25 : 142.5 : 132 → 0.80, 1.43, 1.32 (the odd penny to the largest remainder, body 3).
+    // Step 2: level 95 each; only body 4 (89.32) is below it, short by 5.68; the 2.45 left all goes there.
+    expect(column(call("CONVERGE", BASELINES, TARGETS, 6, FLOORS, undefined, 0.05))).toEqual([112, 107.8, 96.43, 91.77]);
+    // Without max_below the 2.45 closes gaps 3.57 : 10.68 → 0.61 / 1.84: body 4 is left further from target.
+    expect(column(call("CONVERGE", BASELINES, TARGETS, 6, FLOORS))).toEqual([112, 107.8, 97.04, 91.16]);
+  });
+
+  test("£20m: everyone within 5%, every gap closed, the rest shared by target", () => {
+    // After the floors (3.55) and body 4 to 95 (5.68), gaps 3.57 and 5 are closed (8.57): 2.20 is left,
+    // shared by target 1:1:1:1 → 0.55 each.
+    expect(column(call("CONVERGE", BASELINES, TARGETS, 20, FLOORS, undefined, 0.05))).toEqual([112.55, 108.35, 100.55, 100.55]);
+  });
+
+  test("a column of one rate is the rate; a blank in the column is 0", () => {
+    expect(call("CONVERGE", BASELINES, TARGETS, 6, col(0.015, 0.015, 0.015, 0.015))).toEqual(call("CONVERGE", BASELINES, TARGETS, 6, 0.015));
+    expect(call("CONVERGE", BASELINES, TARGETS, 6, col(null, 0.0075, 0.015, 0.015), undefined, 0.05)).toEqual(call("CONVERGE", BASELINES, TARGETS, 6, FLOORS, undefined, 0.05));
+  });
+
+  test("growth that cannot fund the floors scales them all down pro rata", () => {
+    // Floors cost 3.5475 → 3.55; growth 1 split 80.25 : 142.5 : 132 → 0.23, 0.40, 0.37; max_below plays no part.
+    expect(column(call("CONVERGE", BASELINES, TARGETS, 1, FLOORS, undefined, 0.05))).toEqual([112, 107.23, 95.4, 88.37]);
+  });
+
+  test("skipped rows take no rate, and max_below 0 or 1 changes nothing", () => {
+    expect(call("CONVERGE", col(100, null, 100), col(90, null, 120), 5, col(0, 0.5, 0.01))).toEqual([[100], [""], [105]]);
+    expect(call("CONVERGE", BASELINES, TARGETS, 6, FLOORS, undefined, 1)).toEqual(call("CONVERGE", BASELINES, TARGETS, 6, FLOORS));
+    // max_below 0: "within 0% of target" is step 3 itself.
+    expect(call("CONVERGE", BASELINES, TARGETS, 6, FLOORS, undefined, 0)).toEqual(call("CONVERGE", BASELINES, TARGETS, 6, FLOORS));
+  });
+});
+
+describe("ICS.CONVERGE with floors per body and max_below: properties", () => {
+  const bodies = fc.integer({ min: 1, max: 7 }).chain((n) =>
+    fc.record({
+      baselines: fc.array(fc.bigInt({ min: 0n, max: 10_000_000n }), { minLength: n, maxLength: n }),
+      targets: fc.array(fc.bigInt({ min: 1n, max: 12_000_000n }), { minLength: n, maxLength: n }),
+      growth: fc.oneof(fc.bigInt({ min: 0n, max: 500_000n }), fc.bigInt({ min: 0n, max: 30_000_000n })),
+      rates: fc.oneof(
+        fc.integer({ min: 0, max: 50 }).map((r) => new Decimal(r).dividedBy(1000)),
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: n, maxLength: n }).map((rs) => rs.map((r) => new Decimal(r).dividedBy(1000))),
+      ),
+      maxBelowPercent: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+    }),
+  );
+
+  function input(p: { baselines: bigint[]; targets: bigint[]; growth: bigint; rates: Decimal | Decimal[]; maxBelowPercent?: number }, growth = p.growth): ConvergeInUnits {
+    const levels = p.maxBelowPercent === undefined ? undefined : convergeLevels(p.targets.map((t) => new Decimal(t.toString())), new Decimal(p.maxBelowPercent).dividedBy(100));
+    return { baselines: p.baselines, targets: p.targets, targetWeights: p.targets.map(Number), growth, minUplift: p.rates, levels };
+  }
+
+  test("conservation: Σ baselines + growth exactly, and nobody loses cash", () => {
+    fc.assert(
+      fc.property(bodies, (p) => {
+        const out = convergeUnits(input(p));
+        expect(out.reduce((a, b) => a + b, 0n)).toBe(p.baselines.reduce((a, b) => a + b, 0n) + p.growth);
+        out.forEach((v, i) => expect(v >= p.baselines[i]).toBe(true));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("never past target, nor past target × (1 − max_below), while anyone is still more than max_below below it", () => {
+    fc.assert(
+      fc.property(bodies, (p) => {
+        fc.pre(p.maxBelowPercent !== undefined);
+        const run = input(p);
+        const out = convergeUnits(run);
+        const levels = run.levels!;
+        // Step 1 alone: everyone's minimum uplift (or its scaled-down share).
+        const { total: upliftTotal } = minimumUplift(p.baselines, p.rates);
+        const floorsOnly = convergeUnits({ ...run, growth: p.growth < upliftTotal ? p.growth : upliftTotal, levels: undefined });
+        const stillFar = out.some((v, i) => v < levels[i]);
+        if (!stillFar) return;
+        out.forEach((v, i) => {
+          const bound = floorsOnly[i] > levels[i] ? floorsOnly[i] : levels[i];
+          expect(v <= bound).toBe(true);
+          // Nobody passes target in this state unless its minimum uplift alone took it there.
+          if (v > p.targets[i]) expect(v).toBe(floorsOnly[i]);
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("everyone gets its own minimum uplift (to the unit) when growth funds them all", () => {
+    fc.assert(
+      fc.property(bodies, (p) => {
+        const rates = Array.isArray(p.rates) ? p.rates : p.baselines.map(() => p.rates as Decimal);
+        const { total } = minimumUplift(p.baselines, p.rates);
+        fc.pre(p.growth >= total);
+        const out = convergeUnits(input(p));
+        out.forEach((v, i) => {
+          const exact = rates[i].times(p.baselines[i].toString());
+          expect(new Decimal((v - p.baselines[i]).toString()).gte(exact.minus(1))).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("a column of equal rates is the single rate, and max_below of 100% is no max_below", () => {
+    fc.assert(
+      fc.property(bodies, fc.integer({ min: 0, max: 50 }), (p, permille) => {
+        const rate = new Decimal(permille).dividedBy(1000);
+        const asColumn = convergeUnits(input({ ...p, rates: p.baselines.map(() => rate) }));
+        expect(asColumn).toEqual(convergeUnits(input({ ...p, rates: rate })));
+        expect(convergeUnits(input({ ...p, maxBelowPercent: 100 }))).toEqual(convergeUnits(input({ ...p, maxBelowPercent: undefined })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe.each<Case>([
+  ["min_uplift column of the wrong length", [col(100, 100), col(110, 120), 5, col(0.01, 0.01, 0.01)], { error: "#VALUE!", message: "ICS.CONVERGE: min_uplift: has 3 rows but baselines has 2; they must match row for row" }],
+  ["min_uplift a 2-D block", [col(100, 100), col(110, 120), 5, [[0.01, 0.01], [0.01, 0.01]]], { error: "#VALUE!", message: "ICS.CONVERGE: min_uplift: expected a single column, got a 2×2 range" }],
+  ["negative rate in the min_uplift column", [col(100, 100), col(110, 120), 5, col(0.01, -0.01)], { error: "#VALUE!", message: "ICS.CONVERGE: min_uplift row 2: expected a rate of 0 or more such as 0.01 for 1%, got -0.01" }],
+  ["text in the min_uplift column", [col(100, 100), col(110, 120), 5, col(0.01, "1%")], { error: "#VALUE!", message: 'ICS.CONVERGE: min_uplift row 2: expected a number, got "1%"' }],
+  ["error in the min_uplift column", [col(100, 100), col(110, 120), 5, [[0.01], [NA]]], NA],
+  ["negative max_below", [col(100), col(110), 5, 0, undefined, -0.05], { error: "#VALUE!", message: "ICS.CONVERGE: max_below: expected a rate between 0 and 1 such as 0.05 for 5% below target, got -0.05" }],
+  ["max_below typed as 5 rather than 5%", [col(100), col(110), 5, 0, undefined, 5], { error: "#VALUE!", message: "ICS.CONVERGE: max_below: expected a rate between 0 and 1 such as 0.05 for 5% below target, got 5" }],
+  ["text max_below", [col(100), col(110), 5, 0, undefined, "5%"], { error: "#VALUE!", message: 'ICS.CONVERGE: max_below: expected a number, got "5%"' }],
+  ["max_below a range", [col(100), col(110), 5, 0, undefined, col(0.05, 0.05)], { error: "#VALUE!", message: "ICS.CONVERGE: max_below: expected a single value, got a 2×1 range" }],
+  ["too many arguments", [col(100), col(110), 5, 0, 0.01, 0.05, 1], { error: "#VALUE!", message: "ICS.CONVERGE: takes at most 6 arguments, got 7" }],
+])("ICS.CONVERGE bad input (min_uplift column, max_below): %s", (_label, args, expected) => {
+  test(`gives ${expected.error}`, () => {
+    let out: Output | undefined;
+    expect(() => (out = call("CONVERGE", ...args))).not.toThrow();
+    expect(out).toMatchObject({ error: expected.error });
+    if (typeof expected.message === "string") expect((out as { message: string }).message).toBe(expected.message);
+    else if (expected.message) expect((out as { message: string }).message).toMatch(expected.message);
+  });
 });

@@ -61,3 +61,16 @@ describe("ICS.MHIS properties", () => {
     );
   });
 });
+
+describe("ICS.MHIS: the growth-rate form", () => {
+  test("a standard set as a growth rate: pass 1 and 1 + rate", () => {
+    // Where a year's standard keeps mental health spend in line with a rate (DOMAIN.md "Mental
+    // Health Investment Standard": the 2026/27 basis is reported as inflation rather than
+    // allocation growth): 98,640 × 1.0436 = 102,940.704 → 102,940.70.
+    expect(call("MHIS", 98640, 1, 1.0436)).toBe(102940.7);
+    // The same as the allocation form with allocations in that ratio.
+    expect(call("MHIS", 98640, 1, 1.0436)).toBe(call("MHIS", 98640, 2500000, 2609000));
+    // Whole £000: 102,941.
+    expect(call("MHIS", 98640, 1, 1.0436, 1)).toBe(102941);
+  });
+});

@@ -495,3 +495,180 @@ describe("ICS.RISKSHARE bad input", () => {
     else expect(message).toMatch(expected.message);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// 2026/27: the waterfall, underspends treated as gains, caps on losses only.
+
+describe("ICS.RISKSHARE waterfall and underspends: worked examples", () => {
+  // Better Care Fund call-off partnership agreements (published s75 schedules; e.g. the "Over and
+  // Underspends" clause reproduced at markettransfer.info/clause/over-and-underspends): an overspend
+  // is met first "from areas of underspend identified within either pool", then by "the risk pool
+  // funding", and only then by the partner; "Underspends remain within the pooled arrangement".
+  const CONTRIBUTIONS = col(42500, 18200, 9300);
+
+  test("the waterfall: 1,200 over, 500 under, contingency 300 → only the overspending partner pays, 400", () => {
+    // 1,200 − 500 (offset by the council's underspend) − 300 (the risk pool) = 400, all the ICB's.
+    expect(parts(col(1200, -500, 0), CONTRIBUTIONS, "waterfall", undefined, 300)).toEqual([400, 0, 0]);
+    // "own" would leave the council its underspend and put 900 on the ICB instead.
+    expect(parts(col(1200, -500, 0), CONTRIBUTIONS, "own", undefined, 300)).toEqual([900, -500, 0]);
+  });
+
+  test("two partners overspend: what is left after offset and contingency falls in proportion to their overspends", () => {
+    // ICB +900, county +300, city −200: net 1,000, contingency 250 → 750 shared 900:300 → 562.50 / 187.50.
+    expect(parts(col(900, 300, -200), CONTRIBUTIONS, "waterfall", undefined, 250)).toEqual([562.5, 187.5, 0]);
+    // The contingency covers it all: nobody pays.
+    expect(parts(col(900, 300, -200), CONTRIBUTIONS, "waterfall", undefined, 1000)).toEqual([0, 0, 0]);
+  });
+
+  test("a net underspend after a waterfall goes back to the partners that underspent, in proportion to their underspends", () => {
+    // −900 and −300 against +300: net −900 returned 900:300 → −675 and −225; the contingency plays no part.
+    expect(parts(col(-900, 300, -300), CONTRIBUTIONS, "waterfall", undefined, 500)).toEqual([-675, 0, -225]);
+    // Returned by contributions instead (clauses DOMAIN.md quotes: "returned to the Parties in the same
+    // proportion as [they] contribute"): 900 × 42.5/70, 18.2/70, 9.3/70.
+    expect(parts(col(-900, 300, -300), CONTRIBUTIONS, "waterfall", undefined, undefined, undefined, undefined, "proportional")).toEqual([-546.43, -234, -119.57]);
+  });
+
+  test('"underspends remain within the pooled arrangement": retain gives every partner 0, whatever the method', () => {
+    for (const method of ["proportional", "equal", "own", "waterfall", "lead"]) {
+      expect(parts(col(-400, -200, -100), CONTRIBUTIONS, method, undefined, 750, undefined, 1, "retain")).toEqual([0, 0, 0]);
+    }
+    // An overspend is still shared by the method.
+    expect(parts(col(1200, 0, 0), CONTRIBUTIONS, "proportional", undefined, 750, undefined, 1, "retain")).toEqual([273, 117, 60]);
+  });
+
+  test("the template's band table: losses tiered, gains returned pro rata by default", () => {
+    const bands = [
+      [500, 1, 0, 0],
+      [2000, 0.5, 0.25, 0.25],
+      [null, null, null, null],
+    ];
+    // −1,200 returned 42,500 : 18,200 : 9,300 → −728.57, −312, −159.43 (largest remainder on the penny).
+    expect(parts(-1200, CONTRIBUTIONS, "bands", bands)).toEqual([-728.57, -312, -159.43]);
+    expect(parts(-1200, CONTRIBUTIONS, "bands", bands, undefined, undefined, undefined, "bands")).toEqual([-850, -175, -175]);
+    // A table used for gains only: the overspend is proportional, the underspend tiered.
+    expect(parts(-1200, CONTRIBUTIONS, "proportional", bands, undefined, undefined, undefined, "bands")).toEqual([-850, -175, -175]);
+  });
+
+  test("equal and lead underspends, and an explicit own underspend with another method", () => {
+    expect(parts(-90, CONTRIBUTIONS, "proportional", undefined, undefined, undefined, undefined, "equal")).toEqual([-30, -30, -30]);
+    expect(parts(-90, CONTRIBUTIONS, "proportional", undefined, undefined, undefined, undefined, "lead")).toEqual([-90, 0, 0]);
+    expect(parts(col(-100, 40, -30), CONTRIBUTIONS, "proportional", undefined, undefined, undefined, undefined, "own")).toEqual([-100, 40, -30]);
+    // Case and spaces do not matter.
+    expect(parts(-90, CONTRIBUTIONS, undefined, undefined, undefined, undefined, undefined, " Retain ")).toEqual([0, 0, 0]);
+  });
+
+  test("caps limit exposure to losses: on a gain they never bind, with any method", () => {
+    const caps = col(100, 100, 100);
+    expect(parts(-700, CONTRIBUTIONS, undefined, undefined, undefined, caps)).toEqual([-425, -182, -93]);
+    expect(parts(-700, CONTRIBUTIONS, "lead", undefined, undefined, caps)).toEqual([-700, 0, 0]);
+    expect(parts(col(-500, -200, 0), CONTRIBUTIONS, "own", undefined, undefined, caps)).toEqual([-500, -200, 0]);
+  });
+
+  test("caps on a waterfall: the capped partner is held there, the rest goes to the others by contributions", () => {
+    // 1,200 − 500 − 300 = 400 on the ICB, capped at 300: the other 100 is shared 18,200 : 9,300 → 66.18 / 33.82.
+    expect(parts(col(1200, -500, 0), CONTRIBUTIONS, "waterfall", undefined, 300, col(300, null, null))).toEqual([300, 66.18, 33.82]);
+  });
+});
+
+describe("ICS.RISKSHARE waterfall and underspends: properties", () => {
+  const withUnderspend = (method: (typeof UNDERSPEND_METHODS)[number]) => inputArb.map((input) => ({ ...input, underspendMethod: method, bands: method === "bands" || input.method === "bands" ? (input.bands ?? [{ upper: null, shares: null }]) : undefined }));
+
+  test("a retained underspend gives every party 0", () => {
+    fc.assert(
+      fc.property(withUnderspend("retain"), (input) => {
+        fc.pre(input.variance < 0n);
+        const out = run(input);
+        expect(out).toEqual(input.contributions.map(() => 0n));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("the waterfall never charges a party that did not overspend, nor an overspender more than its overspend", () => {
+    fc.assert(
+      fc.property(inputArb, (base) => {
+        const input: RiskShareInUnits = { ...base, method: "waterfall", underspendMethod: undefined, bands: undefined, caps: undefined };
+        const out = run(input) as bigint[];
+        const own = input.ownVariances!;
+        expect(sumOf(out)).toBe(partsTotal(input));
+        out.forEach((p, i) => {
+          if (input.variance >= 0n) {
+            if (own[i] <= 0n) expect(p).toBe(0n);
+            else expect(p >= 0n && p <= own[i]).toBe(true);
+          } else {
+            // A net underspend goes back only to those that underspent, never more than their own.
+            if (own[i] >= 0n) expect(p).toBe(0n);
+            else expect(p <= 0n && p >= own[i]).toBe(true);
+          }
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("caps never bind on a gain: a net underspend is shared the same with or without them", () => {
+    fc.assert(
+      fc.property(withCapsArb, (input) => {
+        fc.pre(input.variance < 0n);
+        expect(run(input)).toEqual(run({ ...input, caps: undefined }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("left out, the underspend method is the method's own, except bands → proportional and waterfall → own", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        fc.pre(input.variance < 0n && input.underspendMethod === undefined);
+        const expected = input.method === "bands" ? "proportional" : input.method === "waterfall" ? "own" : input.method;
+        const explicit = { ...input, underspendMethod: expected } as RiskShareInUnits;
+        expect(run(input)).toEqual(run(explicit));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("an overspend is shared the same whatever the underspend method", () => {
+    fc.assert(
+      fc.property(withCapsArb, fc.constantFrom(...UNDERSPEND_METHODS.filter((m) => m !== "bands")), (input, other) => {
+        fc.pre(input.variance >= 0n && input.underspendMethod !== "bands");
+        const a = run({ ...input, underspendMethod: undefined });
+        const b = run({ ...input, underspendMethod: other });
+        if (a instanceof RiskShareError || b instanceof RiskShareError) return;
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const UNDERSPEND_CASES: Case[] = [
+  ["unknown underspend_method", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, "carry forward"], { error: "#VALUE!", message: 'ICS.RISKSHARE: underspend_method: unknown method "carry forward"; valid methods are "proportional", "equal", "own", "lead", "retain", "bands"' }],
+  ["waterfall is not an underspend method", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, "waterfall"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: underspend_method: unknown method "waterfall"/ }],
+  ["unknown underspend_method on an overspend too", [100, col(1, 2), undefined, undefined, undefined, undefined, undefined, "returned"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: underspend_method: unknown method "returned"/ }],
+  ["numeric underspend_method", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, 0], { error: "#VALUE!", message: "ICS.RISKSHARE: underspend_method: expected text, got 0" }],
+  ["error underspend_method", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, NA], NA],
+  ["a range for underspend_method", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, col("own", "retain")], { error: "#VALUE!", message: "ICS.RISKSHARE: underspend_method: expected a single value, got a 2×1 range" }],
+  ["waterfall with a single amount", [100, col(1, 2), "waterfall"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: variance: method "waterfall" needs a column of each party's own variance \(2 rows, like contributions\), got a single amount/ }],
+  ["an own underspend with a single amount", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, "own"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: variance: underspend_method "own" needs a column of each party's own variance/ }],
+  ["bands missing with underspend_method bands", [-100, col(1, 2), undefined, undefined, undefined, undefined, undefined, "bands"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: bands: is required with underspend_method "bands"/ }],
+  ["bands given but used by neither method", [-100, col(1, 1), "lead", BANDS_2, undefined, undefined, undefined, "retain"], { error: "#VALUE!", message: 'ICS.RISKSHARE: bands: are only used with method or underspend_method "bands", but method is "lead" and underspend_method is "retain"; clear bands or set one of them to "bands"' }],
+  ["contributions all zero with a proportional underspend", [100, col(0, 0), "equal", undefined, undefined, undefined, undefined, "proportional"], { error: "#VALUE!", message: /^ICS\.RISKSHARE: contributions: are all zero, but underspend_method "proportional" shares an underspend in proportion to them/ }],
+  ["contributions all zero with bands, whose underspends go back pro rata", [100, col(0, 0), "bands", [[null, 1, 0]]], { error: "#VALUE!", message: /^ICS\.RISKSHARE: contributions: are all zero, but underspend_method "proportional" shares an underspend/ }],
+];
+
+describe("ICS.RISKSHARE bad input: waterfall and underspend_method", () => {
+  test.each(UNDERSPEND_CASES)("%s", (_label, args, expected) => {
+    let out: Output | undefined;
+    expect(() => (out = share(...args))).not.toThrow();
+    expect(out).toMatchObject({ error: expected.error });
+    const message = (out as { message: string }).message;
+    if (typeof expected.message === "string") expect(message).toBe(expected.message);
+    else expect(message).toMatch(expected.message);
+  });
+
+  test("left out or blank, underspend_method is the method's default", () => {
+    expect(share(-100, col(1, 1), "lead", undefined, undefined, undefined, undefined, null)).toEqual(share(-100, col(1, 1), "lead"));
+    expect(share(-100, col(1, 1), "lead", undefined, undefined, undefined, undefined, "")).toEqual([[-100], [0]]);
+  });
+});

@@ -270,7 +270,7 @@ describeIfChromium("the playground", () => {
     await page.keyboard.press("Control+A");
     await page.keyboard.type("pro rata");
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("alert").textContent()).resolves.toBe("Choose one of: proportional, equal, own, lead, bands");
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("Choose one of: proportional, equal, own, waterfall, lead, bands");
     await page.keyboard.press("Escape");
     expect(await read(page, "Risk share 2", "B3")).toEqual([["bands"]]);
   });

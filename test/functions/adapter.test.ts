@@ -43,6 +43,22 @@ describe("Excel custom functions", () => {
     expect(functions.roundsplit([[1.004, null]])).toEqual([[1, ""]]);
   });
 
+  test("DFT is a matrix function: one pair of cells gives a 1×1 matrix, columns spill row by row", () => {
+    // Excel hands a matrix parameter a single cell as [[v]].
+    expect(functions.dft([[2060000]], [[2000000]])).toEqual([[0.03]]);
+    expect(functions.dft([[2060000], [1970000]], [[2000000]])).toEqual([[0.03], [-0.015]]);
+    const perRow = functions.dft([[1], [1]], [[1], [0]]) as unknown[][];
+    expect(perRow[0]).toEqual([0]);
+    expect(perRow[1][0]).toEqual(new CFError("#DIV/0!"));
+    expect(functions.dft([[1]], [[0]])).toEqual(new CFError("#DIV/0!"));
+  });
+
+  test("RISKSHARE's trailing underspend_method arrives after round_to", () => {
+    expect(functions.riskshare([[-1000]], [[1], [1]], null, null, null, [[300], [1000]], null, null)).toEqual([[-500], [-500]]);
+    expect(functions.riskshare([[-1000]], [[1], [1]], null, null, null, null, null, "retain")).toEqual([[0], [0]]);
+    expect((functions.riskshare([[-1000]], [[1], [1]], null, null, null, null, null, "keep") as CFError).message).toMatch(/^ICS\.RISKSHARE: underspend_method: unknown method "keep"/);
+  });
+
   test("VERSION returns text", () => {
     expect(functions.version()).toMatch(/^ics-finance \d+\.\d+\.\d+; catalogue /);
   });
