@@ -147,7 +147,7 @@ export function systemPlan(options: { mode?: TemplateMode } = {}): TemplateSpec 
       "From 2026/27 every ICB and every trust must break even, as well as the system as a whole: the Checks sheet tests each organisation and the system in each year. Money moved between organisations in year must net to zero (ICS.NEUTRAL).",
       "It also checks ICB running costs against the allowance per head, the Mental Health Investment Standard category by category (ICS.MHIS), and prices each provider contract as a blended payment or, below the low-volume threshold, a fixed low-volume payment (ICS.BLENDED).",
     ],
-    units: "£000, rounded to the unit on the Bridge sheet (default £1,000); running cost allowance per head in £. Surplus positive, deficit negative, shown (in brackets).",
+    units: "£000; the MHIS minimum and blended payments are rounded to the unit on the Bridge sheet (default £1,000); running cost allowance per head in £. Surplus positive, deficit negative, shown (in brackets).",
     sheets: [
       ["Bridge", "The organisations, then for each year the bridge from the prior year to the planned surplus/(deficit), the underlying exit position and the breakeven test; the system on each total row."],
       ["I&E", "Each organisation's income and expenditure by year, and whether it agrees with the bridge."],

@@ -278,8 +278,8 @@ describeIfChromium("the playground", () => {
   test("Insert template lists the templates, refuses to write over a sheet, and inserts one", async () => {
     await openWizard(page, "Templates");
     const before = await page.evaluate(() => (window as any).__playground.workbook.sheetList().length);
-    await pane(page).getByRole("button", { name: "Insert Capital envelope" }).click();
-    await pane(page).getByText('Inserted "Capital envelope"').waitFor();
+    await pane(page).getByRole("button", { name: "Insert Capital plan" }).click();
+    await pane(page).getByText('Inserted "Capital plan"').waitFor();
     const after = await page.evaluate(() => (window as any).__playground.workbook.sheetList().length);
     expect(after).toBeGreaterThan(before);
     await screenshot(page, "templates-2-inserted");
