@@ -57,7 +57,12 @@ async function checkManifest(xml) {
   if (runtime && functionFile !== runtime.resid) errors.push("manifest: FunctionFile must use the Runtime's resid");
   const hostXml = xml.slice(xml.indexOf('<Host xsi:type="Workbook">'));
   if (hostXml.indexOf("<Runtimes>") > hostXml.indexOf("<AllFormFactors>")) errors.push("manifest: <Runtimes> must come before <AllFormFactors>");
-  if (/<TaskpaneId>/i.test(xml)) errors.push("manifest: a shared-runtime manifest must not use <TaskpaneId>");
+  // A shared runtime supports one task pane (every pane without a TaskpaneId counts as another):
+  // the one ShowTaskpane action carries the id that lets a workbook open it with the document.
+  const paneIds = [...xml.matchAll(/<TaskpaneId>([^<]*)<\/TaskpaneId>/gi)].map((m) => m[1].trim());
+  const panes = (xml.match(/<Action xsi:type="ShowTaskpane">/g) || []).length;
+  if (panes !== 1) errors.push(`manifest: a shared-runtime manifest has exactly one ShowTaskpane action, not ${panes}`);
+  if (paneIds.length !== 1 || paneIds[0] !== "Office.AutoShowTaskpaneWithDocument") errors.push("manifest: the task pane needs <TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId> (once), so templates open it");
   if (!/<Set Name="SharedRuntime" MinVersion="1.1"\/>/.test(xml)) errors.push("manifest: the SharedRuntime 1.1 requirement set is missing");
   return errors;
 }

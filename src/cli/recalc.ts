@@ -6,9 +6,10 @@
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import { Cell, ERROR_CODES, ErrorCode, isErrorValue } from "../core";
+import { ERROR_CODES, ErrorCode } from "../core";
 import { cellAddress, parseRange, parseReference } from "../workbook/a1";
-import { Calculated, ContentCell, WorkbookContent, calculate, describeReview, isClean, review } from "../templates/calc";
+import { ContentCell, WorkbookContent, calculate, describeReview, isClean, review } from "../templates/calc";
+import { resultUpdates, writeCachedValues } from "../xlsx/write";
 import type { Io } from "./main";
 import { parseFlags } from "./template";
 
@@ -112,31 +113,6 @@ export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
   return { workbook, content, formulas, skippedNames };
 }
 
-function cachedResult(cell: Cell): unknown {
-  if (cell === null) return undefined;
-  return isErrorValue(cell) ? { error: cell.error } : cell;
-}
-
-/** Each formula's new value as its cached result; an array formula's block gets its values too. */
-function writeResults(loaded: LoadedWorkbook, calc: Calculated): void {
-  for (const { sheet, cells } of loaded.formulas) {
-    for (const { content, target } of cells) {
-      const value = { ...(target.value as object) } as { result?: unknown };
-      const result = cachedResult(calc.value(sheet.name, content.row, content.col));
-      if (result === undefined) delete value.result;
-      else value.result = result;
-      target.value = value as ExcelJS.CellValue;
-      if (!content.spill) continue;
-      const block = parseRange(content.spill);
-      for (let r = block.top; r <= block.bottom; r++) {
-        for (let c = block.left; c <= block.right; c++) {
-          if (r !== content.row || c !== content.col) sheet.getCell(r + 1, c + 1).value = (cachedResult(calc.value(sheet.name, r, c)) ?? null) as ExcelJS.CellValue;
-        }
-      }
-    }
-  }
-}
-
 export async function recalcCommand(args: string[], io: Io): Promise<number> {
   const parsed = parseFlags(args, ["out"]);
   if (!parsed || parsed.words.length !== 1) {
@@ -160,8 +136,14 @@ export async function recalcCommand(args: string[], io: Io): Promise<number> {
   try {
     const result = review(loaded.content, calc);
     if (out) {
-      writeResults(loaded, calc);
-      await loaded.workbook.xlsx.writeFile(out);
+      // Only cached values change; every other part of the original package is kept as it was.
+      const updates = resultUpdates(loaded.content, (sheet, row, col) => calc.value(sheet, row, col));
+      try {
+        fs.writeFileSync(out, writeCachedValues(new Uint8Array(fs.readFileSync(file)), updates));
+      } catch (e) {
+        io.err(`ics-finance recalc: ${file}: the values could not be written back (${e instanceof Error ? e.message : String(e)})`);
+        return 2;
+      }
     }
     const [summary, ...findings] = describeReview(result);
     io.out(`${file}: ${loaded.content.sheets.length} sheets, ${summary}${out ? `; values written to ${out}` : ""}`);

@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { TEMPLATES, TemplateOptions, takesPractices, templateSpec } from "../templates";
 import { describeReview, isClean } from "../templates/calc";
+import { addinReferenceFrom } from "../templates/addin";
 import { renderXlsx } from "../templates/xlsx";
 import type { Io } from "./main";
 import { PracticeFileError, delegationSystem, readPlaceMapping, readPracticeFile } from "./practices";
@@ -90,7 +91,15 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
     }
   }
   const spec = templateSpec(name, options);
-  const { buffer, review } = await renderXlsx(spec);
+  let addin;
+  try {
+    addin = addinReferenceFrom(process.env);
+  } catch (e) {
+    io.err(`ics-finance template: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  const prefilledFrom = practices !== undefined && icb !== undefined ? `${path.basename(practices)}; ICB ${icb.toUpperCase()}` : undefined;
+  const { buffer, review } = await renderXlsx(spec, { addin, prefilledFrom });
   fs.writeFileSync(out, buffer);
   const what = options.mode === "sample" ? "the fictional sample" : options.mode === "blank" ? "blank, for distribution" : `prefilled from ${spec.prefilledFrom}, money inputs blank`;
   io.out(`wrote ${path.relative(process.cwd(), path.resolve(out)) || out}: ${spec.title} (${spec.name} ${spec.version}, ${what}), ${spec.sheets.length} sheets`);

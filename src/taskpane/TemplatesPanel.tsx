@@ -4,6 +4,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, 
 import { TEMPLATES, templateOps } from "../templates";
 import { WorkbookPort } from "../workbook/port";
 import { Hint } from "./components/fields";
+import { repairIcsFormulas } from "./wizards/repair";
 import { insertTemplate } from "./wizards/templates";
 
 const useStyles = makeStyles({
@@ -17,6 +18,17 @@ type Status = { kind: "idle" } | { kind: "done" | "error"; message: string };
 export function TemplatesPanel({ port }: { port: WorkbookPort }): React.JSX.Element {
   const styles = useStyles();
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
+
+  const [repair, setRepair] = React.useState<{ kind: "idle" | "working" } | { kind: "done" | "error"; message: string }>({ kind: "idle" });
+  const repairFormulas = async () => {
+    setRepair({ kind: "working" });
+    try {
+      const result = await repairIcsFormulas(port, { all: true });
+      setRepair({ kind: result.failed.length > 0 ? "error" : "done", message: result.message });
+    } catch (e) {
+      setRepair({ kind: "error", message: e instanceof Error ? e.message : String(e) });
+    }
+  };
 
   const insert = async (name: string, title: string) => {
     try {
@@ -53,6 +65,16 @@ export function TemplatesPanel({ port }: { port: WorkbookPort }): React.JSX.Elem
             <MessageBarTitle>{status.kind === "done" ? "Done" : "Could not insert the template"}</MessageBarTitle>
             {status.message}
           </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions} style={{ marginTop: 16 }}>
+        <Button size="small" onClick={repairFormulas} disabled={repair.kind === "working"}>
+          Repair ICS formulas
+        </Button>
+      </div>
+      {(repair.kind === "done" || repair.kind === "error") && (
+        <MessageBar intent={repair.kind === "done" ? "success" : "warning"} style={{ marginTop: 8 }} aria-label="Repair result">
+          <MessageBarBody>{repair.message}</MessageBarBody>
         </MessageBar>
       )}
     </section>

@@ -1,7 +1,7 @@
 /**
  * `npm run templates`: writes the shipped copies of every template to assets/templates/ (the
  * fictional sample system, never data from NHS England's practice file). Renders are byte-stable
- * (see `stampZip`), so rerunning it changes nothing unless a template did; a test fails when a
+ * (every zip entry carries one fixed date, see src/xlsx/write/package.ts), so rerunning it changes nothing unless a template did; a test fails when a
  * shipped copy is stale.
  */
 import * as fs from "fs";

@@ -9,7 +9,7 @@ import { HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
 import { createEngine, valueToCell } from "../engine";
 import { MAX_COLUMNS, MAX_ROWS, Rect, cellAddress, columnIndex, parseCell, parseRange, parseReference, rectContains, sheetReference } from "./a1";
 import { listSource } from "./ops";
-import { CellContent, CellReading, CellStyle, WorkbookOp, WorkbookPort } from "./port";
+import { CellContent, CellReading, CellStyle, SheetFormulas, WorkbookOp, WorkbookPort } from "./port";
 
 export type Validation = { kind: "list"; items: string[] } | { kind: "number"; min?: number; max?: number };
 
@@ -118,6 +118,21 @@ export class EngineWorkbook implements WorkbookPort {
 
   async sheetNames(): Promise<string[]> {
     return this.hf.getSheetNames();
+  }
+
+  async readFormulaCells(): Promise<SheetFormulas[]> {
+    return this.hf.getSheetNames().map((sheet) => {
+      const id = this.sheetId(sheet);
+      const size = this.hf.getSheetDimensions(id);
+      const cells: SheetFormulas["cells"] = [];
+      for (let row = 0; row < size.height; row++) {
+        for (let col = 0; col < size.width; col++) {
+          const formula = this.hf.getCellFormula({ sheet: id, row, col });
+          if (formula !== undefined) cells.push({ address: cellAddress(row, col), formula, value: valueToCell(this.hf.getCellValue({ sheet: id, row, col })) });
+        }
+      }
+      return { sheet, protected: this.metaOf(id).protected, cells };
+    });
   }
 
   // ---- for the playground's grid ----
@@ -318,6 +333,19 @@ export class EngineWorkbook implements WorkbookPort {
       case "protect":
         this.metaOf(this.sheetId(op.sheet)).protected = true;
         return;
+      case "unprotect":
+        this.metaOf(this.sheetId(op.sheet)).protected = false;
+        return;
+      case "clear": {
+        const id = this.sheetId(op.sheet);
+        const r = parseRange(op.range);
+        const size = this.hf.getSheetDimensions(id);
+        const bottom = Math.min(r.bottom, Math.max(r.top, size.height - 1));
+        const right = Math.min(r.right, Math.max(r.left, size.width - 1));
+        const blank = Array.from({ length: bottom - r.top + 1 }, () => new Array<null>(right - r.left + 1).fill(null));
+        this.hf.setCellContents({ sheet: id, row: r.top, col: r.left }, blank);
+        return;
+      }
     }
   }
 }

@@ -3,7 +3,8 @@
  * batches the queued commands into one round trip, which is what keeps a wizard fast in Excel on
  * the web. Reads load what they need and sync once.
  */
-import { CellContent, CellReading, CellStyle, WorkbookOp, WorkbookPort } from "./port";
+import { CellContent, CellReading, CellStyle, SheetFormulas, WorkbookOp, WorkbookPort } from "./port";
+import { cellAddress } from "./a1";
 import { blockAddress, columnIndex, isUnbounded, parseRange, rangeAddress, rectColumns, rectRows } from "./a1";
 import { listSource } from "./ops";
 
@@ -84,7 +85,13 @@ function queueOp(context: Excel.RequestContext, op: WorkbookOp): void {
       sheets.getItem(op.sheet).getRange(op.range).format.protection.locked = op.locked;
       return;
     case "protect":
-      sheets.getItem(op.sheet).protection.protect();
+      sheets.getItem(op.sheet).protection.protect(op.options as Excel.WorksheetProtectionOptions | undefined);
+      return;
+    case "unprotect":
+      sheets.getItem(op.sheet).protection.unprotect("");
+      return;
+    case "clear":
+      sheets.getItem(op.sheet).getRange(op.range).clear("Contents");
       return;
   }
 }
@@ -107,6 +114,21 @@ function readings(values: unknown[][], types: string[][]): CellReading[][] {
       return value as CellReading;
     }),
   );
+}
+
+const PROTECTION_OPTIONS = [
+  "allowAutoFilter", "allowDeleteColumns", "allowDeleteRows", "allowEditObjects", "allowEditScenarios", "allowFormatCells", "allowFormatColumns",
+  "allowFormatRows", "allowInsertColumns", "allowInsertHyperlinks", "allowInsertRows", "allowPivotTables", "allowSort", "selectionMode",
+] as const;
+
+/** A sheet's protection options as plain values, to protect it again as it was. */
+function protectionOptions(options: Excel.WorksheetProtectionOptions): Record<string, boolean | string> {
+  const out: Record<string, boolean | string> = {};
+  for (const key of PROTECTION_OPTIONS) {
+    const value = (options as Record<string, unknown>)[key];
+    if (typeof value === "boolean" || typeof value === "string") out[key] = value;
+  }
+  return out;
 }
 
 /** "Sheet1!B2:C3" or "'Risk share'!B2" as Office gives a selection's address. */
@@ -167,6 +189,34 @@ export class OfficeWorkbook implements WorkbookPort {
       selected.load("address");
       await context.sync();
       return splitAddress(selected.address);
+    });
+  }
+
+  async readFormulaCells(): Promise<SheetFormulas[]> {
+    return this.excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const used = sheets.items.map((ws) => {
+        const range = ws.getUsedRangeOrNullObject();
+        range.load("address, formulas, values, valueTypes");
+        ws.protection.load("protected, options");
+        return { ws, range };
+      });
+      await context.sync();
+      return used.map(({ ws, range }) => {
+        const out: SheetFormulas = { sheet: ws.name, protected: ws.protection.protected, cells: [] };
+        if (out.protected) out.protectionOptions = protectionOptions(ws.protection.options);
+        if (range.isNullObject) return out;
+        const top = parseRange(splitAddress(range.address).range);
+        const values = readings(range.values, range.valueTypes);
+        range.formulas.forEach((row: unknown[], r: number) =>
+          row.forEach((f, c) => {
+            if (typeof f === "string" && f.startsWith("=")) out.cells.push({ address: cellAddress(top.top + r, top.left + c), formula: f, value: values[r][c] });
+          }),
+        );
+        return out;
+      });
     });
   }
 

@@ -40,7 +40,21 @@ export type WorkbookOp =
   | { op: "validationList"; sheet: string; range: string; items: string[] }
   | { op: "validationNumber"; sheet: string; range: string; min?: number; max?: number }
   | { op: "locked"; sheet: string; range: string; locked: boolean }
-  | { op: "protect"; sheet: string };
+  /** Protection on, with no password; `options` as the host reported them (Excel's allowFormatColumns, …). */
+  | { op: "protect"; sheet: string; options?: Readonly<Record<string, boolean | string>> }
+  /** Protection off, with the empty password every template sheet is protected with. */
+  | { op: "unprotect"; sheet: string }
+  /** Contents (values and formulas) cleared; formats, locks and validation stay. */
+  | { op: "clear"; sheet: string; range: string };
+
+/** A sheet's formula cells as the workbook shows them (a spilled cell holds no formula). */
+export interface SheetFormulas {
+  sheet: string;
+  protected: boolean;
+  /** The protection's options as the host reports them, to protect the sheet again as it was. */
+  protectionOptions?: Readonly<Record<string, boolean | string>>;
+  cells: { address: string; formula: string; value: CellReading }[];
+}
 
 export interface WorkbookPort {
   /** Applies the ops in order, as one batch. */
@@ -53,4 +67,6 @@ export interface WorkbookPort {
   /** Sheet name and A1 address of the current selection. */
   getSelection(): Promise<{ sheet: string; range: string }>;
   sheetNames(): Promise<string[]>;
+  /** Every sheet's formula cells, with what each shows, and whether the sheet is protected. */
+  readFormulaCells(): Promise<SheetFormulas[]>;
 }

@@ -27,7 +27,8 @@ describe("manifest.xml", () => {
     ["an undefined resid", manifest.replace('resid="Functions.Metadata.Url"', 'resid="Functions.Meta.Url"'), "manifest: resid Functions.Meta.Url is not defined in Resources"],
     ["a short-lived runtime", manifest.replace('lifetime="long"', 'lifetime="short"'), 'manifest: Runtime lifetime must be "long"'],
     ["another namespace", manifest.replace('id="Functions.Namespace" DefaultValue="ICS"', 'id="Functions.Namespace" DefaultValue="CONTOSO"'), "manifest: the custom functions namespace must be ICS"],
-    ["a TaskpaneId", manifest.replace("<Action xsi:type=\"ShowTaskpane\">", "<Action xsi:type=\"ShowTaskpane\"><TaskpaneId>X</TaskpaneId>"), "manifest: a shared-runtime manifest must not use <TaskpaneId>"],
+    ["another TaskpaneId", manifest.replace("<TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId>", "<TaskpaneId>X</TaskpaneId>"), "manifest: the task pane needs <TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId>"],
+    ["no TaskpaneId", manifest.replace("<TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId>", ""), "manifest: the task pane needs <TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId>"],
     ["an http URL", manifest.replace("https://localhost:3000/functions.js", "http://localhost:3000/functions.js"), "manifest: Functions.Script.Url must be an https URL"],
     ["malformed XML", manifest.replace("</Hosts>", "</Hostz>"), "manifest is not well-formed XML"],
   ])("catches %s", async (_label, xml, expected) => {
