@@ -41,8 +41,8 @@ describeIfChromium("repairing ICS formulas in the playground", () => {
       await pane(page).getByRole("button", { name: /more tabs?$/ }).click();
       await page.getByRole("menuitem", { name: "Templates", exact: true }).click();
     }
-    await pane(page).getByRole("button", { name: "Insert Capital envelope" }).click();
-    await expect(page.getByTestId("templates-result").textContent()).resolves.toContain('Inserted "Capital envelope"');
+    await pane(page).getByRole("button", { name: "Insert Capital plan" }).click();
+    await expect(page.getByTestId("templates-result").textContent()).resolves.toContain('Inserted "Capital plan"');
 
     // The first ICS.CAPITAL call, its figures, then the same call as a file that was never bound holds it.
     const target = await page.evaluate(async () => {

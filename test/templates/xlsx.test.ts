@@ -34,7 +34,8 @@ beforeAll(async () => {
     fs.writeFileSync(file, (await renderXlsx(templateSpec(name))).buffer);
     files.set(name, file);
   }
-});
+  // Four templates rendered and recalculated on a shared machine.
+}, 60000);
 
 /** A SheetJS cell's cached value as a core cell. */
 function sheetJsValue(cell: XLSX.CellObject | undefined): Cell {
