@@ -13,7 +13,7 @@ import { recalculate } from "../engine/workbook/recalculate";
 import { Agreement, Review, compareSaved, describeAgreement, describeKept, describeReview, isClean, keptFindings, reviewRecalculation } from "../engine/workbook/review";
 import type { Calculated, ContentCell, WorkbookContent } from "../templates/calc";
 import { resultUpdates, writeCachedValues } from "../xlsx/write";
-import type { Io } from "./main";
+import { Io, plainMessage } from "./main";
 import { parseFlags } from "./template";
 
 export const RECALC_USAGE = `Usage: ics-finance recalc [--json] [--compare] <in.xlsx> [--out <out.xlsx>]
@@ -195,7 +195,7 @@ export async function recalcCommand(args: string[], io: Io): Promise<number> {
       try {
         fs.writeFileSync(out, writeCachedValues(new Uint8Array(fs.readFileSync(file)), updates));
       } catch (e) {
-        io.err(`ics-finance recalc: ${file}: the values could not be written back (${e instanceof Error ? e.message : String(e)})`);
+        io.err(`ics-finance recalc: ${file}: the values could not be written back to ${out} (${plainMessage(e)})`);
         return 2;
       }
     }

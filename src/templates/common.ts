@@ -51,6 +51,8 @@ export function aboutSheet(t: TemplateBuilder, about: AboutText): void {
 
 export interface Check {
   label: string;
+  /** A formula for the label when it names something typed in (an organisation's name), so the label follows it; `label` then says what it reads for the sample. */
+  labelFormula?: string;
   /** A formula that is TRUE when sound; an error in it counts as FALSE. */
   formula: string;
   /** What a FALSE means and what to do. */
@@ -67,6 +69,8 @@ export function checksSheet(t: TemplateBuilder, templateChecks: readonly Check[]
   s.value("A5", "Check", { style: STYLE.header }).value("B5", "Result", { style: STYLE.header }).value("C5", "If FALSE", { style: STYLE.header });
   checks.forEach((check, i) => {
     const row = first + i;
-    s.value(`A${row}`, check.label).formula(`B${row}`, `IFERROR(${check.formula},FALSE())`).value(`C${row}`, check.fix, { style: STYLE.note });
+    if (check.labelFormula) s.formula(`A${row}`, check.labelFormula);
+    else s.value(`A${row}`, check.label);
+    s.formula(`B${row}`, `IFERROR(${check.formula},FALSE())`).value(`C${row}`, check.fix, { style: STYLE.note });
   });
 }

@@ -116,3 +116,12 @@ export const SAMPLE_DELEGATION: DelegationSystem = {
   p("Z40005", "Castle Mead Surgery", "UZ402", "Kingsholt", 26172.0, 25878.0, 24583.6, 26294.5, 25836.3, 25317.7),
   ],
 };
+
+/** Northmoor and Vale's NHS bodies, in the order the system-plan and capital templates list them. */
+export const SAMPLE_ORGANISATIONS = [
+  { name: "Northmoor and Vale ICB", type: "ICB" },
+  { name: "Northmoor Hospitals NHS Foundation Trust", type: "NHS foundation trust" },
+  { name: "Eastbridge and Kingsholt Hospitals NHS Trust", type: "NHS trust" },
+  { name: "Northmoor and Vale Community Health NHS Trust", type: "NHS trust" },
+  { name: "Northmoor and Vale Mental Health NHS Foundation Trust", type: "NHS foundation trust" },
+] as const;

@@ -3,7 +3,7 @@
  * read by a slow reader, `recalc --json`, and exit 2 with one plain line for files that cannot
  * be read (built here, including hostile ones).
  */
-import { spawn, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -15,26 +15,22 @@ const BIN = path.join(__dirname, "..", "..", "bin", "ics-finance.js");
 jest.setTimeout(60_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ics-output-"));
 
-/** Runs the bin with stdout on a pipe that nobody reads for `delayMs`, then reads it all. */
+/** A shell word, quoted. */
+function quote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Runs the bin as `ics-finance … | (sleep 1; cat)`: stdout is a real pipe (64 KiB of buffer) that
+ * nobody reads for `delayMs`, so an exit before stdout drains would lose the rest. (A Node parent's
+ * own "pipe" is a socket pair with a larger buffer, which would hide the loss.)
+ */
 function slowRead(args: string[], delayMs: number): Promise<{ code: number | null; out: string; err: string }> {
+  const command = `${[process.execPath, BIN, ...args].map(quote).join(" ")} 2>/dev/null | (sleep ${delayMs / 1000}; cat); echo "exit=\${PIPESTATUS[0]}" >&2`;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.pause();
-    child.stderr.on("data", (d: Buffer) => err.push(d));
-    setTimeout(() => {
-      child.stdout.on("data", (d: Buffer) => out.push(d));
-      child.stdout.resume();
-    }, delayMs);
-    let code: number | null = null;
-    let pending = 2;
-    const done = () => --pending === 0 && resolve({ code, out: Buffer.concat(out).toString("utf8"), err: Buffer.concat(err).toString("utf8") });
-    child.on("exit", (c) => {
-      code = c;
-      done();
-    });
-    child.stdout.on("end", done);
+    const r = spawnSync("bash", ["-c", command], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const m = /exit=(\d+)/.exec(r.stderr);
+    resolve({ code: m ? Number(m[1]) : null, out: r.stdout, err: r.stderr.replace(/exit=\d+\n?/, "") });
   });
 }
 

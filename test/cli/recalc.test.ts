@@ -2,6 +2,7 @@
  * `ics-finance recalc`: a filled-in return recalculated on the engine, its failing checks and
  * error cells reported with sheet, cell and message, and its values written back.
  */
+import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
@@ -22,6 +23,7 @@ async function cli(...args: string[]) {
 // Rendering and recalculating a template takes seconds on a busy machine.
 jest.setTimeout(120000);
 
+const BIN = path.join(__dirname, "..", "..", "bin", "ics-finance.js");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ics-recalc-"));
 
 /** A template as a system returns it, with one edit made to it. */
@@ -38,7 +40,7 @@ describe("ics-finance recalc on templates", () => {
     const file = await returned("capital", () => undefined);
     const r = await cli("recalc", file);
     expect(r.code).toBe(0);
-    expect(r.lines).toEqual([`${file}: 4 sheets, 49 formulas recalculated; 0 error cells; 8 of 8 checks TRUE`]);
+    expect(r.lines).toEqual([`${file}: 7 sheets, 364 formulas recalculated; 0 error cells; 25 of 25 checks TRUE`]);
   });
 
   test("text in an allocation: the line's check, and the error from its cell to every place it reaches", async () => {
@@ -73,14 +75,41 @@ describe("ics-finance recalc on templates", () => {
     expect(written.Sheets.Agreement.D20.v).toBe(1.5);
   });
 
-  test("changes that do not net to zero fail the neutrality check without any error cell", async () => {
+  test("reallocations that do not net to zero fail the neutrality check without any error cell", async () => {
     const file = await returned("system-plan", (wb) => {
-      wb.getWorksheet("ControlTotals")!.getCell("D8").value = 1200;
+      // The acute trust takes 2,800 instead of 1,500 in 2026/27, and its I&E says so too.
+      wb.getWorksheet("Bridge")!.getCell("K18").value = 2800;
+      wb.getWorksheet("I&E")!.getCell("D18").value = 203200;
     });
     const r = await cli("recalc", file);
     expect(r.code).toBe(1);
-    expect(r.lines.slice(1)).toEqual(["FALSE\tChecks!B4\tAll checks pass", "FALSE\tChecks!B9\tProposed changes are financially neutral (ICS.NEUTRAL)"]);
-    expect(r.lines[0]).toContain("0 error cells; 6 of 8 checks TRUE");
+    expect(r.lines.slice(1)).toEqual(["FALSE\tChecks!B4\tAll checks pass", "FALSE\tChecks!B25\tIn-year reallocations in 2026/27 are financially neutral (ICS.NEUTRAL)"]);
+    expect(r.lines[0]).toContain("0 error cells; 36 of 38 checks TRUE");
+  });
+
+  test("capital bids below the amount to split: the unallocated capital's check, and no error", async () => {
+    const file = await returned("capital", (wb) => {
+      // 2027/28 bids of 81,000 against 90,300 to split.
+      [2000, 40000, 25000, 5000, 9000].forEach((bid, i) => (wb.getWorksheet("Split")!.getCell(`B${26 + i}`).value = bid));
+    });
+    const r = await cli("recalc", file);
+    expect(r.code).toBe(1);
+    expect(r.lines.slice(1)).toEqual(["FALSE\tChecks!B4\tAll checks pass", "FALSE\tChecks!B13\t2027/28: no capital is left unallocated (it cannot be rolled forward)"]);
+    expect(r.lines[0]).toContain("0 error cells; 23 of 25 checks TRUE");
+  });
+
+  test("one organisation planning a deficit in one year: exit 1, naming that organisation's breakeven check (through the real bin)", async () => {
+    const file = await returned("system-plan", (wb) => {
+      // Eastbridge and Kingsholt's 2028/29 non-recurrent efficiency is not found: a 300 deficit, in its I&E too.
+      wb.getWorksheet("Bridge")!.getCell("H39").value = 0;
+      wb.getWorksheet("I&E")!.getCell("D39").value = 120800;
+    });
+    const r = spawnSync(process.execPath, [BIN, "recalc", file], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim().split("\n").slice(1)).toEqual([
+      "FALSE\tChecks!B4\tAll checks pass",
+      "FALSE\tChecks!B21\tEastbridge and Kingsholt Hospitals NHS Trust breaks even in 2028/29: planned surplus/(deficit) of 0 or more",
+    ]);
   });
 });
 

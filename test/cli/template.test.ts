@@ -34,9 +34,9 @@ describe("ics-finance template", () => {
     const dir = scratch();
     const r = spawnSync(process.execPath, [BIN, "template", "capital"], { encoding: "utf8", cwd: dir });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("wrote capital.xlsx: Capital envelope (capital 2026.1, the fictional sample), 4 sheets");
-    expect(r.stdout).toMatch(/\d+ formulas recalculated; 0 error cells; 8 of 8 checks TRUE/);
-    expect(XLSX.readFile(path.join(dir, "capital.xlsx")).SheetNames).toEqual(["Cover", "About", "Capital", "Checks"]);
+    expect(r.stdout).toContain("wrote capital.xlsx: Capital plan (capital 2026.1, the fictional sample), 7 sheets");
+    expect(r.stdout).toMatch(/\d+ formulas recalculated; 0 error cells; 25 of 25 checks TRUE/);
+    expect(XLSX.readFile(path.join(dir, "capital.xlsx")).SheetNames).toEqual(["Cover", "About", "Envelope", "Split", "Funding", "Schemes", "Checks"]);
   });
 
   test.each(["place-delegation", "risk-share", "system-plan", "capital"])("%s --out writes that file, exit 0", async (name) => {

@@ -293,7 +293,7 @@ describeIfChromium("the playground", () => {
     expect(await read(page, "Checks", "B4")).toEqual([[true]]);
     await screenshot(page, "templates-2-inserted");
     // Every template starts with a Cover, which the workbook now has: the next one's goes in as Cover 2.
-    await pane(page).getByRole("button", { name: "Insert Capital envelope" }).click();
+    await pane(page).getByRole("button", { name: "Insert Capital plan" }).click();
     await expect(page.getByTestId("templates-result").textContent()).resolves.toMatch(/already had sheets .*"Cover".*, so the template's went in as .*"Cover 2"/);
     expect(await read(page, "Checks 2", "B4")).toEqual([[true]]);
     await screenshot(page, "templates-1-renamed");

