@@ -8,8 +8,8 @@
  */
 import { FORMAT, STYLE, TemplateBuilder } from "./builder";
 import { Check, aboutSheet, checksSheet } from "./common";
-import { CoverValues, coverSheet, coverValues, excelDate } from "./cover";
-import { SAMPLE_ICB, SAMPLE_ORGANISATIONS, SAMPLE_SYSTEM } from "./sample";
+import { CoverValues, coverSheet, coverValues, sampleCover } from "./cover";
+import { SAMPLE_ORGANISATIONS, SAMPLE_SYSTEM } from "./sample";
 import { KeyFigure, TemplateInfo, TemplateMode, TemplateSpec } from "./spec";
 
 export const CAPITAL_ENVELOPE: TemplateInfo = {
@@ -83,17 +83,9 @@ const SCHEMES: readonly [number, number, string, string, number][] = [
   [1, 0, "Primary care estate improvement grants", "Estates: new build or refurbishment", 4500],
   [2, 0, "General practice digital equipment", "Digital", 2500],
 ];
-const SAMPLE_COVER: CoverValues = {
-  OrganisationCode: SAMPLE_ICB.code,
-  OrganisationName: SAMPLE_ICB.name,
-  ICBCode: SAMPLE_ICB.code,
-  FinancialYear: "2026/27",
-  SubmissionRound: "Plan v1",
-  PreparedBy: "Alex Finch, Head of Financial Planning (fictional)",
-  ApprovedBy: "Robin Wren, Chief Finance Officer (fictional)",
-  ApprovedOn: excelDate(2026, 3, 18),
+const SAMPLE_COVER: CoverValues = sampleCover({
   Commentary: "A fictional sample return: every figure is made up to show a complete capital plan.",
-};
+});
 
 /** Blank rows left at the foot of the scheme list for more schemes. */
 const SPARE_SCHEME_ROWS = 5;

@@ -6,6 +6,7 @@
  */
 import { COVER_SHEET, FORMAT, STYLE, TemplateBuilder } from "./builder";
 import type { Check } from "./common";
+import { SAMPLE_ICB } from "./sample";
 import type { Scalar, TemplateInfo, TemplateMode } from "./spec";
 
 /** Years a return may be for (the medium-term planning framework runs to 2028/29). */
@@ -93,6 +94,24 @@ export const COVER_COMPLETE = "CoverComplete";
 /** Excel's serial day number of a calendar date. */
 export function excelDate(year: number, month: number, day: number): number {
   return (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+/**
+ * The fictional sample organisation's Cover (the playground's system, a first plan round);
+ * each template's sample overrides what differs, at least its commentary.
+ */
+export function sampleCover(overrides: CoverValues): CoverValues {
+  return {
+    OrganisationCode: SAMPLE_ICB.code,
+    OrganisationName: SAMPLE_ICB.name,
+    ICBCode: SAMPLE_ICB.code,
+    FinancialYear: "2026/27",
+    SubmissionRound: "Plan v1",
+    PreparedBy: "Alex Finch, Head of Financial Planning (fictional)",
+    ApprovedBy: "Robin Wren, Chief Finance Officer (fictional)",
+    ApprovedOn: excelDate(2026, 3, 18),
+    ...overrides,
+  };
 }
 
 /**

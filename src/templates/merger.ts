@@ -10,7 +10,7 @@
 import { columnLetters } from "../workbook/a1";
 import { FORMAT, STYLE, Table, TemplateBuilder } from "./builder";
 import { aboutSheet, checksSheet } from "./common";
-import { CoverValues, coverSheet, coverValues, excelDate } from "./cover";
+import { CoverValues, coverSheet, coverValues, sampleCover } from "./cover";
 import { PracticeRow, SAMPLE_DELEGATION, SAMPLE_ICB } from "./sample";
 import { TemplateInfo, TemplateMode, TemplateSpec } from "./spec";
 import { STREAMS } from "../core/rules/streams";
@@ -121,17 +121,9 @@ export const SAMPLE_MERGER: MergerSystem = (() => {
   };
 })();
 
-const SAMPLE_COVER: CoverValues = {
-  OrganisationCode: SAMPLE_ICB.code,
-  OrganisationName: SAMPLE_ICB.name,
-  ICBCode: SAMPLE_ICB.code,
-  FinancialYear: "2026/27",
-  SubmissionRound: "Plan v1",
-  PreparedBy: "Alex Finch, Head of Financial Planning (fictional)",
-  ApprovedBy: "Robin Wren, Chief Finance Officer (fictional)",
-  ApprovedOn: excelDate(2026, 3, 18),
+const SAMPLE_COVER: CoverValues = sampleCover({
   Commentary: "A fictional sample return: two fictional ICBs combine; every figure is made up to show a complete return.",
-};
+});
 
 /** Refuses a footprint the template cannot show honestly (a place split across bodies, a practice twice). */
 function validate(system: MergerSystem): void {

@@ -10,8 +10,8 @@
  */
 import { FORMAT, STYLE, Table, TemplateBuilder } from "./builder";
 import { aboutSheet, checksSheet } from "./common";
-import { CoverValues, coverSheet, coverValues, excelDate } from "./cover";
-import { DelegationSystem, PracticeRow, SAMPLE_DELEGATION, SAMPLE_ICB, WeightedPopulations } from "./sample";
+import { CoverValues, coverSheet, coverValues, sampleCover } from "./cover";
+import { DelegationSystem, PracticeRow, SAMPLE_DELEGATION, WeightedPopulations } from "./sample";
 import { TemplateInfo, TemplateMode, TemplateSpec } from "./spec";
 
 export const PLACE_DELEGATION: TemplateInfo = {
@@ -147,17 +147,9 @@ export interface PlaceDelegationOptions {
   system?: DelegationSystem;
 }
 
-const SAMPLE_COVER: CoverValues = {
-  OrganisationCode: SAMPLE_ICB.code,
-  OrganisationName: SAMPLE_ICB.name,
-  ICBCode: SAMPLE_ICB.code,
-  FinancialYear: "2026/27",
-  SubmissionRound: "Plan v1",
-  PreparedBy: "Alex Finch, Head of Financial Planning (fictional)",
-  ApprovedBy: "Robin Wren, Chief Finance Officer (fictional)",
-  ApprovedOn: excelDate(2026, 3, 18),
+const SAMPLE_COVER: CoverValues = sampleCover({
   Commentary: "A fictional sample return: every figure is made up to show a complete return.",
-};
+});
 
 function placesOf(system: DelegationSystem): string[] {
   if (system.places) return [...system.places];

@@ -9,7 +9,7 @@ import { RISK_SHARE_METHODS, UNDERSPEND_METHODS } from "../core/rules/riskshare"
 import { columnLetters } from "../workbook/a1";
 import { FORMAT, STYLE, TemplateBuilder } from "./builder";
 import { aboutSheet, checksSheet } from "./common";
-import { CoverValues, coverSheet, coverValues, excelDate } from "./cover";
+import { CoverValues, coverSheet, coverValues, excelDate, sampleCover } from "./cover";
 import { SAMPLE_ICB, SAMPLE_SYSTEM } from "./sample";
 import { TemplateInfo, TemplateMode, TemplateSpec } from "./spec";
 
@@ -76,17 +76,12 @@ const BANDS: readonly [number | null, (number | null)[]][] = [
   [null, [null, null, null]],
 ];
 
-const SAMPLE_COVER: CoverValues = {
-  OrganisationCode: SAMPLE_ICB.code,
-  OrganisationName: SAMPLE_ICB.name,
-  ICBCode: SAMPLE_ICB.code,
-  FinancialYear: "2026/27",
+const SAMPLE_COVER: CoverValues = sampleCover({
   SubmissionRound: "M12",
   PreparedBy: "Alex Finch, Head of Financial Planning, for the partners (fictional)",
-  ApprovedBy: "Robin Wren, Chief Finance Officer (fictional)",
   ApprovedOn: excelDate(2027, 4, 22),
   Commentary: "A fictional sample: the year-end settlement of the Northmoor and Vale Better Care Fund.",
-};
+});
 
 export interface RiskShareOptions {
   mode?: TemplateMode;

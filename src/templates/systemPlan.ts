@@ -8,8 +8,8 @@
  */
 import { Column, FORMAT, STYLE, SheetBuilder, TemplateBuilder } from "./builder";
 import { Check, aboutSheet, checksSheet } from "./common";
-import { CoverValues, coverSheet, coverValues, excelDate } from "./cover";
-import { SAMPLE_ICB, SAMPLE_ORGANISATIONS, SAMPLE_SYSTEM } from "./sample";
+import { CoverValues, coverSheet, coverValues, sampleCover } from "./cover";
+import { SAMPLE_ORGANISATIONS, SAMPLE_SYSTEM } from "./sample";
 import { KeyFigure, TemplateInfo, TemplateMode, TemplateSpec } from "./spec";
 
 export const SYSTEM_PLAN: TemplateInfo = {
@@ -109,17 +109,9 @@ const CONTRACTS: readonly [string, number, number | null, number | null, number 
   ["Fenmouth Hospitals NHS Trust (out of area)", 940, 960, null, null, null, null, null, null, null, null],
 ];
 
-const SAMPLE_COVER: CoverValues = {
-  OrganisationCode: SAMPLE_ICB.code,
-  OrganisationName: SAMPLE_ICB.name,
-  ICBCode: SAMPLE_ICB.code,
-  FinancialYear: "2026/27",
-  SubmissionRound: "Plan v1",
-  PreparedBy: "Alex Finch, Head of Financial Planning (fictional)",
-  ApprovedBy: "Robin Wren, Chief Finance Officer (fictional)",
-  ApprovedOn: excelDate(2026, 3, 18),
+const SAMPLE_COVER: CoverValues = sampleCover({
   Commentary: "A fictional sample return: every figure is made up to show a complete plan.",
-};
+});
 
 /** Row layout of the year tables on Bridge and I&E: a heading, then a table of the organisations and the system total. */
 const YEAR_STRIDE = SAMPLE_ORGANISATIONS.length + 5;
