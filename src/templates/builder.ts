@@ -4,7 +4,7 @@
  */
 import { blockRect, columnLetters, parseCell, rangeAddress } from "../workbook/a1";
 import type { CellStyle } from "../workbook/port";
-import { CellSpec, KeyFigure, NameSpec, PrintSpec, RangeSpec, Scalar, SheetSpec, TemplateInfo, TemplateSpec, ValidationSpec } from "./spec";
+import { BuildExtras, CellSpec, KeyFigure, NameSpec, PrintSpec, RangeSpec, Scalar, SheetSpec, TemplateInfo, TemplateSpec, ValidationSpec } from "./spec";
 
 /** The sheet every template starts with (../shared/spec/RETURNS.md). */
 export const COVER_SHEET = "Cover";
@@ -229,7 +229,7 @@ export class TemplateBuilder {
   }
 
   /** Sheets in order, the Cover first; every key figure must be one of the names. */
-  build(info: TemplateInfo, keyFigures: readonly KeyFigure[], prefilledFrom?: string): TemplateSpec {
+  build(info: TemplateInfo, keyFigures: readonly KeyFigure[], extras: BuildExtras = {}): TemplateSpec {
     const known = new Set(this.names.map((n) => n.name));
     const unknown = keyFigures.find((k) => !known.has(k.name));
     if (unknown) throw new Error(`key figure ${unknown.name} is not a defined name of ${info.name}`);
@@ -243,6 +243,17 @@ export class TemplateBuilder {
     const sheets = this.sheets.map((s) => s.spec);
     const cover = sheets.findIndex((s) => s.name === COVER_SHEET);
     if (cover > 0) sheets.unshift(...sheets.splice(cover, 1));
-    return { ...info, sheets, names: this.names, keyFigures: [...keyFigures], ...(prefilledFrom ? { prefilledFrom } : {}) };
+    const tables = extras.tables ?? [];
+    const badColumn = tables.flatMap((t) => t.columns).find((c) => !known.has(c.name));
+    if (badColumn) throw new Error(`table column ${badColumn.name} is not a defined name of ${info.name}`);
+    return {
+      ...info,
+      sheets,
+      names: this.names,
+      keyFigures: [...keyFigures],
+      tables,
+      ...(extras.prefilledFrom ? { prefilledFrom: extras.prefilledFrom } : {}),
+      ...(extras.shape ? { shape: extras.shape } : {}),
+    };
   }
 }

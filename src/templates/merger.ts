@@ -492,6 +492,6 @@ export function merger(options: MergerOptions = {}): TemplateSpec {
       { name: "PlaceNames", label: "Places" },
       { name: "PlaceBudgetsToday", label: "Delegated budget by place £" },
     ],
-    system.source,
+    { prefilledFrom: system.source },
   );
 }

@@ -529,7 +529,7 @@ export function placeDelegation(options: PlaceDelegationOptions = {}): TemplateS
       { name: "PlaceBudgets", label: "Delegated budget by place £" },
       { name: "PlaceDFT", label: "Distance from target by place" },
     ],
-    system.source,
+    { prefilledFrom: system.source, shape: { practicesPerPlace: practicesByPlace.map((group) => group.length) } },
   );
 }
 

@@ -382,5 +382,5 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
     { name: "SettlementTransfers", label: "Year-end transfer by partner £000" },
     { name: "ContingencyUsed", label: "Met from the contingency £000" },
     { name: "UnderspendRetained", label: "Underspend retained £000" },
-  ]);
+  ], { shape: { partners: n } });
 }

@@ -76,7 +76,25 @@ export interface TemplateInfo {
 export interface KeyFigure {
   name: string;
   label: string;
+  /** The number format the consolidated workbook shows it in (the template's own), e.g. FORMAT.pounds. */
+  format?: string;
 }
+
+/**
+ * A table of the template that the consolidated workbook gathers across returns (every place of
+ * every system with its budget): columns are defined names covering the same number of rows
+ * (or one cell, repeated on every row), each row keyed there by the return's organisation code.
+ */
+export interface ConsolidatedTable {
+  /** Stable key, e.g. "places". */
+  key: string;
+  /** The consolidated sheet's name (31 characters at most), e.g. "Places". */
+  sheet: string;
+  columns: { name: string; label: string; format?: string }[];
+}
+
+/** What a template is built with beyond its fixed text: the numbers that decide its layout. */
+export type TemplateShape = Readonly<Record<string, number | readonly number[]>>;
 
 export interface TemplateSpec extends TemplateInfo {
   sheets: SheetSpec[];
@@ -85,6 +103,21 @@ export interface TemplateSpec extends TemplateInfo {
   keyFigures: KeyFigure[];
   /** When prefilled from data: the file and filter (`PrefilledFrom`), e.g. "practices.csv, ICB QU9". */
   prefilledFrom?: string;
+  /** Declared by each template: the tables the consolidated workbook gathers across returns. */
+  tables: ConsolidatedTable[];
+  /**
+   * The layout it was built with where that depends on data (a system's practices per place, a
+   * risk share's partners), saved in the file (`TemplateShape`) so a return is compared with the
+   * template exactly as it was sent; none for a template whose layout never varies.
+   */
+  shape?: TemplateShape;
+}
+
+/** What `TemplateBuilder.build` takes beyond the key figures. */
+export interface BuildExtras {
+  prefilledFrom?: string;
+  tables?: ConsolidatedTable[];
+  shape?: TemplateShape;
 }
 
 /** How a template is generated (../shared/spec/RETURNS.md, "Three ways to generate it"). */

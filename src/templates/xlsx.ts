@@ -16,6 +16,7 @@ import type { CellStyle } from "../workbook/port";
 import { AddinReference, CachedGrid, CachedValue as FileValue, SheetUpdates, callsIcs, finishForExcel365, icsCalls, readPackage, spillResult, toFileFormula, updateCachedValues, writePackage } from "../xlsx/write";
 import { addinReference } from "./addin";
 import { Calculated, Review, calculate, review, specContent } from "./calc";
+import { TEMPLATE_SHAPE, encodeShape } from "./shape";
 import { RangeSpec, SheetSpec, TemplateSpec, ValidationSpec } from "./spec";
 
 /**
@@ -214,6 +215,7 @@ export function identityProperties(spec: TemplateSpec, options: RenderOptions = 
     ["CatalogueEdition", CATALOGUE_EDITION],
     ["AddinVersion", ADDIN_VERSION],
     ...(options.prefilledFrom ? [["PrefilledFrom", options.prefilledFrom] as [string, string]] : []),
+    ...(spec.shape ? [[TEMPLATE_SHAPE, encodeShape(spec.shape)] as [string, string]] : []),
   ];
 }
 

@@ -5,6 +5,7 @@
  * (the manifest's Id and Version), the template's identity in custom properties, and every part
  * valid against the ECMA-376 schemas (../shared/schemas/ooxml; skipped without it).
  */
+import { encodeShape } from "../../src/templates/shape";
 import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -157,6 +158,8 @@ describe.each(TEMPLATE_NAMES)("%s", (name) => {
         ["TemplateVersion", spec.version, "3"],
         ["CatalogueEdition", CATALOGUE_EDITION, "4"],
         ["AddinVersion", ADDIN_VERSION, "5"],
+        // Where the layout depends on data, the numbers that decide it (../shared/spec/RETURNS.md).
+        ...(spec.shape ? [["TemplateShape", encodeShape(spec.shape), "6"]] : []),
       ]);
       expect(contentTypeOf(pkg, "/docProps/custom.xml")).toBe("application/vnd.openxmlformats-officedocument.custom-properties+xml");
     }

@@ -98,6 +98,7 @@ test("text Excel would read as a number, a date or a formula goes in as text", (
     version: "1",
     names: [],
     keyFigures: [],
+    tables: [],
     sheets: [
       {
         name: "S",
