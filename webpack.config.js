@@ -1,6 +1,6 @@
 /* eslint-disable no-undef */
 // Builds the add-in into dist/: functions.js + functions.json (from JSDoc), the task pane (the
-// shared runtime page that hosts both), the playground page, assets and the manifest.
+// shared runtime page that hosts both), the playground and Returns pages, assets and the manifest.
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -84,6 +84,7 @@ module.exports = (env = {}, argv = {}) => {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
       playground: "./src/playground/index.tsx",
+      returns: "./src/returnsPage/index.tsx",
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -110,6 +111,12 @@ module.exports = (env = {}, argv = {}) => {
         filename: "playground.html",
         template: "./src/playground/playground.html",
         chunks: ["playground"],
+      }),
+      // The Returns page: its Content-Security-Policy <meta> is in the template (scripts/serve.js sends it as a header too).
+      new HtmlWebpackPlugin({
+        filename: "returns.html",
+        template: "./src/returnsPage/returns.html",
+        chunks: ["returns"],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -14,6 +14,13 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8", ".map": "application/json",
 };
 
+/** A page's own Content-Security-Policy <meta> (the Returns page's), sent as a header too, so it holds from the first byte. */
+function pagePolicy(file, data) {
+  if (path.extname(file) !== ".html") return {};
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(data.toString("utf8"));
+  return meta ? { "Content-Security-Policy": meta[1].replace(/\s+/g, " ") } : {};
+}
+
 function handler(root) {
   return (req, res) => {
     const url = new URL(req.url, "http://localhost");
@@ -29,7 +36,7 @@ function handler(root) {
         return;
       }
       // Office loads the add-in from another origin; allow it, and never cache during development.
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" });
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store", ...pagePolicy(file, data) });
       res.end(data);
     });
   };
@@ -63,6 +70,7 @@ if (require.main === module) {
   serve({ port }).then(({ url, secure }) => {
     console.log(`ICS Finance is served from dist/ at ${url}`);
     console.log(`  Playground (no Excel needed): ${url}/playground.html`);
+    console.log(`  Check returns:                ${url}/returns.html`);
     console.log(`  Function reference:           ${url}/help/functions.html`);
     console.log("");
     console.log("Sideload into Excel:");

@@ -30,6 +30,7 @@ function Playground(): React.JSX.Element {
         <span>
           Sample data: <strong>{SYSTEM_NAME} is fictional</strong>; every figure is made up. The formulas run in this page: no Excel, and nothing is sent anywhere.
         </span>
+        <a href="returns.html">Check returns</a>
       </header>
       <main className="layout">
         <section className="sheet-area" aria-label="Workbook">

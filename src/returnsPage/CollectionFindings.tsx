@@ -1,0 +1,17 @@
+/** What belongs to no single return: organisations that sent twice, and those expected that sent none. */
+import * as React from "react";
+import type { Finding } from "../returns/types";
+import { FindingsTable } from "./FindingsTable";
+
+export function CollectionFindings({ findings }: { findings: readonly Finding[] }): React.JSX.Element {
+  return (
+    <section aria-labelledby="collection-heading">
+      <h3 id="collection-heading">Across the returns</h3>
+      {findings.length === 0 ? (
+        <p data-testid="collection-none">No organisation sent twice, and none that was expected is missing.</p>
+      ) : (
+        <FindingsTable findings={findings} caption="Duplicates and missing returns" showFile testId="collection-findings" />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+/** Everything the check found: the summary line, the table of returns, the findings across them, and the download. */
+import * as React from "react";
+import type { Collection } from "../returns/types";
+import { CollectionFindings } from "./CollectionFindings";
+import { DownloadConsolidated } from "./DownloadConsolidated";
+import { ReturnsTable } from "./ReturnsTable";
+import { summarySentence } from "./format";
+
+export const Results = React.forwardRef<HTMLHeadingElement, { collection: Collection }>(function Results({ collection }, heading) {
+  return (
+    <section aria-labelledby="results-heading" data-testid="results">
+      <h2 id="results-heading" ref={heading} tabIndex={-1}>
+        3. Results
+      </h2>
+      <p data-testid="summary">{summarySentence(collection.summary)}</p>
+      <DownloadConsolidated collection={collection} />
+      <div className="table-scroll">
+        <ReturnsTable returns={collection.returns} />
+      </div>
+      <CollectionFindings findings={collection.findings} />
+    </section>
+  );
+});

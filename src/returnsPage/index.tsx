@@ -1,0 +1,36 @@
+/*
+ * The Returns page (returns.html): a central team checks the returns it collected, in the
+ * browser, on the same checker as `ics-finance returns`. Its Content-Security-Policy allows no
+ * connection anywhere: the files are read here and never sent.
+ */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { ReturnsPage } from "./ReturnsPage";
+
+function Page(): React.JSX.Element {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <header className="banner">
+        <h1>Check returns</h1>
+        <span>
+          Checked in this page, on this computer: no file is sent anywhere. The same checks as <code>ics-finance returns</code>.
+        </span>
+        <a href="playground.html">Playground</a>
+      </header>
+      <ReturnsPage />
+    </FluentProvider>
+  );
+}
+
+// Blocked by the page's policy, in words a test (and a developer) can read.
+(window as unknown as { __cspViolations: string[] }).__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  (window as unknown as { __cspViolations: string[] }).__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "(inline)"}`);
+});
+
+const element = document.getElementById("root");
+if (element) {
+  createRoot(element).render(<Page />);
+  document.body.dataset.ready = "true";
+}
