@@ -17,7 +17,8 @@ const TYPES = {
 /** A page's own Content-Security-Policy <meta> (the Returns page's), sent as a header too, so it holds from the first byte. */
 function pagePolicy(file, data) {
   if (path.extname(file) !== ".html") return {};
-  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(data.toString("utf8"));
+  // Quoted or not: a production build minifies the attribute's quotes away.
+  const meta = /<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]*)"/i.exec(data.toString("utf8"));
   return meta ? { "Content-Security-Policy": meta[1].replace(/\s+/g, " ") } : {};
 }
 

@@ -10,7 +10,7 @@ export function CollectionFindings({ findings }: { findings: readonly Finding[] 
       {findings.length === 0 ? (
         <p data-testid="collection-none">No organisation sent twice, and none that was expected is missing.</p>
       ) : (
-        <FindingsTable findings={findings} caption="Duplicates and missing returns" showFile testId="collection-findings" />
+        <FindingsTable findings={findings} caption="Duplicates and missing returns" across testId="collection-findings" />
       )}
     </section>
   );

@@ -22,7 +22,7 @@ export function DownloadConsolidated({ collection }: { collection: Collection })
   const note = error ?? (saved ? `Saved as ${CONSOLIDATED_FILE} in your downloads.` : "One Summary row per return, every finding with filters, and each template table gathered across returns.");
   return (
     <div className="download">
-      <Button appearance="primary" onClick={download} aria-describedby="download-note">
+      <Button appearance="primary" onClick={download} aria-describedby="download-note" data-testid="download">
         Download consolidated workbook
       </Button>
       <p id="download-note" className={error ? "error" : "note"} data-testid="download-note">

@@ -1,0 +1,362 @@
+/**
+ * The Returns page in Debian's chromium, end to end: returns chosen with the file input and
+ * dropped on the drop zone (a folder's worth, with a file that is not a return), an expected
+ * organisation that sent none, Check; the table, each return's findings and those across returns
+ * equal what `checkReturn` and `collectReturns` give in Node for the same bytes (same kinds,
+ * sheets, cells and messages); the consolidated workbook downloaded and read back with SheetJS;
+ * the whole flow again with Tab, Enter and Space only; an expected-organisations file that cannot
+ * be read said beside its field; an accessibility scan (axe-core, WCAG 2.1 A and AA) clean before
+ * and after the results; and no request to anywhere but 127.0.0.1, with nothing the page needs
+ * blocked by its Content-Security-Policy (which does block a connection when one is tried).
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import type { Browser, Download, Page } from "playwright-core";
+import * as XLSX from "xlsx";
+import { checkReturn, collectReturns } from "../../src/returns";
+import type { CheckOptions, Collection } from "../../src/returns/types";
+import { findingsCount, formatScalar, sortFindings, summarySentence } from "../../src/returnsPage/format";
+import { ROOT, Served, describeIfChromium, launchChromium, requireBuild, screenshot, serveDist, watch } from "./browser";
+import { FixtureFile, chosenReturns, droppedReturns } from "./returnsFixtures";
+
+jest.setTimeout(240_000);
+
+const AXE_SOURCE = fs.readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+const NOBODY = "QZZ99";
+
+/** axe's violations (WCAG 2.1 A and AA) with the nodes that fail; tabster's focus-trap dummies accepted as in pane320.e2e.ts. */
+async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  await page.waitForTimeout(300);
+  // Evaluated by the test harness, not as a page script: the page's own policy refuses inline scripts.
+  if (!(await page.evaluate(() => typeof (window as any).axe === "object"))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations
+      .map((v: any) => ({
+        id: v.id,
+        nodes: v.nodes
+          .filter((n: any) => !(v.id === "aria-hidden-focus" && document.querySelector(n.target[0])?.hasAttribute("data-tabster-dummy")))
+          .map((n: any) => `${n.html.slice(0, 160)}: ${String(n.failureSummary).slice(0, 200)}`),
+      }))
+      .filter((v: any) => v.nodes.length > 0);
+  });
+}
+
+interface ShownFinding {
+  kind: string;
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+/** What the page shows for each return, with every findings row opened. */
+async function shownReturns(page: Page): Promise<{ file: string; verdict: string; cells: string[]; findings: ShownFinding[]; figures: [string, string][] }[]> {
+  const rows = page.locator('[data-testid="returns-table"] > tbody > tr[data-file]');
+  const out = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    const button = row.getByRole("button");
+    let findings: ShownFinding[] = [];
+    if ((await button.count()) > 0) {
+      if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+      expect(await button.getAttribute("aria-expanded")).toBe("true");
+      const detail = page.locator(`#${await button.getAttribute("aria-controls")}`);
+      findings = await detail.locator("tbody tr").evaluateAll((trs) =>
+        trs.map((tr) => ({ kind: tr.getAttribute("data-kind") ?? "", sheet: tr.getAttribute("data-sheet") ?? "", cell: tr.getAttribute("data-cell") ?? "", message: tr.lastElementChild?.textContent ?? "" })),
+      );
+    }
+    out.push({
+      file: (await row.getAttribute("data-file")) ?? "",
+      verdict: (await row.getAttribute("data-verdict")) ?? "",
+      cells: await row.locator(":scope > th, :scope > td").evaluateAll((cells) => cells.slice(0, 5).map((c) => c.textContent ?? "")),
+      findings,
+      figures: await row.locator(".key-figures > div").evaluateAll((divs) => divs.map((d) => [d.getAttribute("data-name") ?? "", d.querySelector("dd")?.textContent ?? ""] as [string, string])),
+    });
+  }
+  return out;
+}
+
+/** The same, from the checker in Node. */
+function expectedReturns(collection: Collection) {
+  return collection.returns.map((r) => ({
+    file: r.file,
+    verdict: r.verdict,
+    cells: [
+      r.file,
+      [r.organisationCode, r.organisationName].filter(Boolean).join(" ") || "(unknown)",
+      [r.template, r.templateVersion].filter(Boolean).join(" ") || "(unknown)",
+      { clean: "Clean", findings: "Findings", unreadable: "Unreadable" }[r.verdict],
+      r.findings.length === 0 ? "None" : findingsCount(r),
+    ],
+    findings: sortFindings(r.findings).map((f) => ({ kind: f.kind, sheet: f.sheet ?? "", cell: f.cell ?? "", message: f.message })),
+    figures: Object.entries(r.keyFigures)
+      .filter(([, v]) => formatScalar(v) !== undefined)
+      .map(([name, v]) => [name, formatScalar(v)!] as [string, string]),
+  }));
+}
+
+async function shownAcross(page: Page): Promise<{ kind: string; organisation: string; files: string[]; message: string }[]> {
+  return page.locator('[data-testid="collection-findings"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      kind: tr.getAttribute("data-kind") ?? "",
+      organisation: tr.getAttribute("data-organisation") ?? "",
+      files: (tr.getAttribute("data-files") ?? "").split("\n").filter(Boolean),
+      message: tr.lastElementChild?.textContent ?? "",
+    })),
+  );
+}
+
+function expectedAcross(collection: Collection) {
+  return sortFindings(collection.findings).map((f) => ({ kind: f.kind, organisation: f.organisationCode ?? "", files: f.files ?? (f.file ? [f.file] : []), message: f.message }));
+}
+
+/** A drop as the browser delivers it: a DataTransfer holding the files, dispatched on the drop zone. */
+async function drop(page: Page, files: readonly FixtureFile[]): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString("base64") }));
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+    return dt;
+  }, payload);
+  await page.getByTestId("drop-zone").dispatchEvent("dragover", { dataTransfer: transfer });
+  await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: transfer });
+}
+
+/** Presses Tab until the focused element matches the selector (at most 80 presses). */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+async function finished(page: Page, count: number): Promise<void> {
+  await page.getByTestId("summary").waitFor({ timeout: 120_000 });
+  await expect(page.getByTestId("progress-text").textContent()).resolves.toMatch(new RegExp(`^Checked ${count} of ${count}`));
+}
+
+/** The consolidated workbook, read back with SheetJS (an independent reader). */
+async function readBack(download: Download): Promise<XLSX.WorkBook> {
+  expect(download.suggestedFilename()).toBe("consolidated-returns.xlsx");
+  const file = await download.path();
+  return XLSX.read(fs.readFileSync(file), { type: "buffer" });
+}
+
+function checkConsolidated(book: XLSX.WorkBook, collection: Collection): void {
+  expect(book.SheetNames.slice(0, 2)).toEqual(["Summary", "Findings"]);
+  const summary = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Summary, { header: 1, defval: null });
+  // One Summary row per return, each naming its file.
+  for (const r of collection.returns) expect([r.file, summary.filter((row) => row.includes(r.file)).length]).toEqual([r.file, 1]);
+  const findings = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Findings, { header: 1, defval: null });
+  for (const r of collection.returns) {
+    for (const f of r.findings) {
+      const found = findings.some((row) => row.includes(r.file) && row.includes(f.kind) && (f.cell === undefined || row.includes(f.cell)));
+      expect([r.file, f.kind, f.cell, found]).toEqual([r.file, f.kind, f.cell, true]);
+    }
+  }
+}
+
+describeIfChromium("the Returns page", () => {
+  let server: Served;
+  let browser: Browser;
+  let dir: string;
+  let chosen: string[];
+  let dropped: FixtureFile[];
+  let codesFile: string;
+  let node: Collection;
+  const pages: { page: Page; seen: ReturnType<typeof watch> }[] = [];
+
+  async function open(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const seen = watch(page);
+    pages.push({ page, seen });
+    const response = await page.goto(`${server.origin}/returns.html`);
+    // The policy comes as a header too, from the first byte.
+    expect(response?.headers()["content-security-policy"]).toMatch(/connect-src 'none'/);
+    await page.waitForSelector("body[data-ready=true]");
+    return page;
+  }
+
+  /** The checker in Node over the same bytes, in the order the page lists them. */
+  function inNode(options: CheckOptions = {}): Collection {
+    const files = [...chosenReturns(), ...droppedReturns()].filter((f) => /\.xlsx$/.test(f.name));
+    return collectReturns(
+      files.map((f) => checkReturn(f.name, f.bytes, options)),
+      expected,
+    );
+  }
+  let expected: string[] = [];
+
+  beforeAll(async () => {
+    requireBuild("returns.html", "returns.js", "playground.html");
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "returns-page-"));
+    chosen = chosenReturns().map((f) => {
+      const file = path.join(dir, f.name);
+      fs.writeFileSync(file, f.bytes);
+      return file;
+    });
+    dropped = droppedReturns();
+    const code = checkReturn("place-delegation.xlsx", chosenReturns()[0].bytes).organisationCode ?? "";
+    expected = [code, NOBODY];
+    expect(code).toMatch(/^[A-Z0-9]{3,9}$/);
+    codesFile = path.join(dir, "codes.csv");
+    fs.writeFileSync(codesFile, `OrganisationCode,Name\r\n${code},The fictional system\r\n${NOBODY},An organisation that sent nothing\r\n`);
+    node = inNode();
+    server = await serveDist();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("the fixtures plant what they should: clean samples, an unprotected sheet, an old version, an unreadable file, duplicates, a missing return", () => {
+    const byFile = new Map(node.returns.map((r) => [r.file, r]));
+    for (const clean of ["place-delegation.xlsx", "risk-share.xlsx", "capital.xlsx", "merger.xlsx"]) expect([clean, byFile.get(clean)?.verdict, byFile.get(clean)?.findings]).toEqual([clean, "clean", []]);
+    expect(byFile.get("risk-share-unprotected.xlsx")?.findings.map((f) => [f.kind, f.sheet])).toContainEqual(["unprotected", "Checks"]);
+    expect(byFile.get("system-plan-old.xlsx")?.findings.map((f) => f.kind)).toContain("old-version");
+    expect(byFile.get("place-delegation-cut-short.xlsx")?.verdict).toBe("unreadable");
+    expect(byFile.get("budget.xlsx")?.findings.map((f) => f.kind)).toContain("not-a-return");
+    expect(node.findings.map((f) => f.kind).sort()).toEqual(expect.arrayContaining(["duplicate", "missing-return"]));
+    expect(node.findings.filter((f) => f.kind === "missing-return").map((f) => f.organisationCode)).toEqual([NOBODY]);
+  });
+
+  test("with the mouse: choose and drop returns, an expected list, Check; the page shows what the checker gives in Node; the workbook downloads", async () => {
+    const page = await open();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "returns-0-start");
+
+    // Check with nothing chosen: said beside the field, not a dead button.
+    await page.getByTestId("check").click();
+    await page.getByText("Choose or drop at least one return (.xlsx or .xlsm) first.").waitFor();
+
+    await page.getByLabel("Returns to check (.xlsx or .xlsm, as many as you like)").setInputFiles(chosen);
+    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("5 returns chosen.");
+    await drop(page, dropped);
+    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("9 returns chosen.");
+    await page.getByText(/Left out 1 file that is not \.xlsx or \.xlsm: notes\.txt/).waitFor();
+    // The same file again is not listed twice.
+    await page.getByLabel("Returns to check (.xlsx or .xlsm, as many as you like)").setInputFiles(chosen.slice(0, 1));
+    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("9 returns chosen.");
+
+    await page.getByLabel("Expected organisations (optional, .txt or .csv)").setInputFiles(codesFile);
+    await page.getByText("2 organisation codes read from codes.csv.").waitFor();
+    await page.getByRole("button", { name: "Check 9 returns" }).click();
+    await finished(page, 9);
+    await screenshot(page, "returns-1-checked");
+
+    await expect(page.getByTestId("summary").textContent()).resolves.toBe(summarySentence(node.summary));
+    expect(await shownReturns(page)).toEqual(expectedReturns(node));
+    expect(await shownAcross(page)).toEqual(expectedAcross(node));
+    // Money with thousands separators.
+    await expect(page.locator('tr[data-file="place-delegation.xlsx"] .key-figures').textContent()).resolves.toMatch(/\d{1,3}(,\d{3}){2,}/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "returns-2-findings-open");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download consolidated workbook" }).click()]);
+    checkConsolidated(await readBack(download), node);
+    await page.getByText("Saved as consolidated-returns.xlsx in your downloads.").waitFor();
+  });
+
+  test("with the keyboard only: Tab, Enter and Space choose the files, check them, open a return's findings and download the workbook", async () => {
+    const page = await open();
+    await page.locator("body").focus();
+    const choose = async (selector: string, key: "Enter" | " ", files: string[] | { name: string; mimeType: string; buffer: Buffer }[]) => {
+      await tabTo(page, selector);
+      const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press(key === " " ? "Space" : key)]);
+      await chooser.setFiles(files);
+    };
+    await choose('[data-testid="returns-input"]', " ", chosen);
+    await choose('[data-testid="drop-zone"]', "Enter", dropped.map((f) => ({ name: f.name, mimeType: "application/octet-stream", buffer: Buffer.from(f.bytes) })));
+    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("9 returns chosen.");
+    await choose('[data-testid="expected-input"]', " ", [codesFile]);
+    await page.getByText("2 organisation codes read from codes.csv.").waitFor();
+    await tabTo(page, '[data-testid="check"]');
+    await page.keyboard.press("Enter");
+    await finished(page, 9);
+    // Focus goes to the results, so the next Tab is inside them.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("results-heading");
+    await expect(page.getByTestId("summary").textContent()).resolves.toBe(summarySentence(node.summary));
+
+    const first = node.returns.find((r) => r.findings.length > 0)!;
+    const button = `tr[data-file="${first.file}"] button`;
+    await tabTo(page, button);
+    await page.keyboard.press("Space");
+    expect(await page.locator(button).getAttribute("aria-expanded")).toBe("true");
+    await expect(page.locator(`#${await page.locator(button).getAttribute("aria-controls")} tbody tr`).count()).resolves.toBe(first.findings.length);
+    await page.keyboard.press("Enter");
+    expect(await page.locator(button).getAttribute("aria-expanded")).toBe("false");
+
+    await page.evaluate(() => (document.getElementById("results-heading") as HTMLElement).focus());
+    await tabTo(page, '[data-testid="download"]');
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    checkConsolidated(await readBack(download), node);
+    await screenshot(page, "returns-3-keyboard");
+  });
+
+  test("a template chosen: returns of another template are findings, as the checker gives them with --template", async () => {
+    const page = await open();
+    await page.getByLabel("Returns to check (.xlsx or .xlsm, as many as you like)").setInputFiles(chosen);
+    await drop(page, dropped);
+    await page.getByLabel("Expected organisations (optional, .txt or .csv)").setInputFiles(codesFile);
+    await page.getByLabel("Template the returns should be").selectOption("risk-share");
+    await page.getByRole("button", { name: "Check 9 returns" }).click();
+    await finished(page, 9);
+    const withTemplate = inNode({ template: "risk-share" });
+    expect(withTemplate.returns.flatMap((r) => r.findings).some((f) => f.kind === "wrong-template")).toBe(true);
+    expect(await shownReturns(page)).toEqual(expectedReturns(withTemplate));
+    expect(await shownAcross(page)).toEqual(expectedAcross(withTemplate));
+  });
+
+  test("an expected-organisations file that cannot be read is said beside its field, in plain words", async () => {
+    const page = await open();
+    const bad = path.join(dir, "people.csv");
+    fs.writeFileSync(bad, "Name,Email\r\nA Person,a@example.org\r\n");
+    await page.getByLabel("Expected organisations (optional, .txt or .csv)").setInputFiles(bad);
+    const message = page.getByText(/^people\.csv cannot be used: .*OrganisationCode/);
+    await message.waitFor();
+    // Beside the field: the input is described by the message and marked invalid.
+    const input = page.getByTestId("expected-input");
+    expect(await input.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await input.getAttribute("aria-describedby")) ?? "";
+    expect(await message.evaluate((el, ids) => ids.split(" ").some((id) => el.closest(`[id="${id}"]`) !== null || el.id === id), describedBy)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "returns-4-bad-expected");
+  });
+
+  test("the playground's banner links to the Returns page", async () => {
+    const page = await browser.newPage();
+    const seen = watch(page);
+    pages.push({ page, seen });
+    await page.goto(`${server.origin}/playground.html`);
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await page.getByRole("banner").getByRole("link", { name: "Check returns" }).getAttribute("href")).toBe("returns.html");
+  });
+
+  test("the policy blocks a connection when one is tried (on a page of its own)", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/returns.html`);
+    await page.waitForSelector("body[data-ready=true]");
+    const outcome = await page.evaluate(() => fetch("/returns.html").then(() => "fetched", () => "blocked"));
+    expect(outcome).toBe("blocked");
+    // Reported once by the <meta> policy and once by the header's.
+    const violations: string[] = await page.evaluate(() => (window as any).__cspViolations);
+    expect(violations.length).toBeGreaterThan(0);
+    for (const v of violations) expect(v).toBe(`connect-src blocked ${server.origin}/returns.html`);
+    await page.close();
+  });
+
+  test("nothing was fetched from anywhere but 127.0.0.1, nothing was blocked by the policy, and nothing failed", async () => {
+    expect(pages.length).toBeGreaterThan(0);
+    for (const { page, seen } of pages) {
+      const local = (url: string) => url.startsWith(`${server.origin}/`) || url.startsWith(`blob:${server.origin}/`) || url.startsWith("data:");
+      expect(seen.requests.filter((url) => !local(url))).toEqual([]);
+      expect(seen.errors).toEqual([]);
+      if (page.url().endsWith("/returns.html")) expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+    }
+  });
+});
