@@ -18,12 +18,14 @@ import { checkReturn, collectReturns } from "../../src/returns";
 import type { CheckOptions, Collection } from "../../src/returns/types";
 import { findingsCount, formatScalar, sortFindings, summarySentence } from "../../src/returnsPage/format";
 import { ROOT, Served, describeIfChromium, launchChromium, requireBuild, screenshot, serveDist, watch } from "./browser";
-import { FixtureFile, chosenReturns, droppedReturns } from "./returnsFixtures";
+import { FixtureFile, NEVER_SENT, SENT, chosenReturns, droppedReturns } from "./returnsFixtures";
 
 jest.setTimeout(240_000);
 
+/** The organisations expected: every one that sent a return, and one that did not. */
+const EXPECTED = [...SENT, NEVER_SENT];
+
 const AXE_SOURCE = fs.readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
-const NOBODY = "QZZ99";
 
 /** axe's violations (WCAG 2.1 A and AA) with the nodes that fail; tabster's focus-trap dummies accepted as in pane320.e2e.ts. */
 async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
@@ -184,10 +186,9 @@ describeIfChromium("the Returns page", () => {
     const files = [...chosenReturns(), ...droppedReturns()].filter((f) => /\.xlsx$/.test(f.name));
     return collectReturns(
       files.map((f) => checkReturn(f.name, f.bytes, options)),
-      expected,
+      EXPECTED,
     );
   }
-  let expected: string[] = [];
 
   beforeAll(async () => {
     requireBuild("returns.html", "returns.js", "playground.html");
@@ -198,11 +199,8 @@ describeIfChromium("the Returns page", () => {
       return file;
     });
     dropped = droppedReturns();
-    const code = checkReturn("place-delegation.xlsx", chosenReturns()[0].bytes).organisationCode ?? "";
-    expected = [code, NOBODY];
-    expect(code).toMatch(/^[A-Z0-9]{3,9}$/);
     codesFile = path.join(dir, "codes.csv");
-    fs.writeFileSync(codesFile, `OrganisationCode,Name\r\n${code},The fictional system\r\n${NOBODY},An organisation that sent nothing\r\n`);
+    fs.writeFileSync(codesFile, `OrganisationCode,Name\r\n${EXPECTED.map((c) => `${c},Organisation ${c}`).join("\r\n")}\r\n`);
     node = inNode();
     server = await serveDist();
     browser = await launchChromium();
@@ -214,15 +212,13 @@ describeIfChromium("the Returns page", () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test("the fixtures plant what they should: clean samples, an unprotected sheet, an old version, an unreadable file, duplicates, a missing return", () => {
-    const byFile = new Map(node.returns.map((r) => [r.file, r]));
-    for (const clean of ["place-delegation.xlsx", "risk-share.xlsx", "capital.xlsx", "merger.xlsx"]) expect([clean, byFile.get(clean)?.verdict, byFile.get(clean)?.findings]).toEqual([clean, "clean", []]);
-    expect(byFile.get("risk-share-unprotected.xlsx")?.findings.map((f) => [f.kind, f.sheet])).toContainEqual(["unprotected", "Checks"]);
-    expect(byFile.get("system-plan-old.xlsx")?.findings.map((f) => f.kind)).toContain("old-version");
-    expect(byFile.get("place-delegation-cut-short.xlsx")?.verdict).toBe("unreadable");
-    expect(byFile.get("budget.xlsx")?.findings.map((f) => f.kind)).toContain("not-a-return");
-    expect(node.findings.map((f) => f.kind).sort()).toEqual(expect.arrayContaining(["duplicate", "missing-return"]));
-    expect(node.findings.filter((f) => f.kind === "missing-return").map((f) => f.organisationCode)).toEqual([NOBODY]);
+  test("each return holds exactly the findings planted in it, and the collection the duplicate and the missing return", () => {
+    const planted = Object.fromEntries([...chosenReturns(), ...droppedReturns()].filter((f) => f.planted).map((f) => [f.name, f.planted]));
+    expect(Object.fromEntries(node.returns.map((r) => [r.file, r.findings.map((f) => [f.kind, f.sheet ?? null, f.cell ?? null])]))).toEqual(planted);
+    expect(node.findings.map((f) => [f.kind, f.organisationCode, f.files])).toEqual([
+      ["duplicate", "QZN", ["01-clean.xlsx", "09-sent-twice.xlsx"]],
+      ["missing-return", NEVER_SENT, undefined],
+    ]);
   });
 
   test("with the mouse: choose and drop returns, an expected list, Check; the page shows what the checker gives in Node; the workbook downloads", async () => {
@@ -235,25 +231,25 @@ describeIfChromium("the Returns page", () => {
     await page.getByText("Choose or drop at least one return (.xlsx or .xlsm) first.").waitFor();
 
     await page.getByLabel("Returns to check (.xlsx or .xlsm, as many as you like)").setInputFiles(chosen);
-    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("5 returns chosen.");
+    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("6 returns chosen.");
     await drop(page, dropped);
-    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("9 returns chosen.");
+    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("13 returns chosen.");
     await page.getByText(/Left out 1 file that is not \.xlsx or \.xlsm: notes\.txt/).waitFor();
     // The same file again is not listed twice.
     await page.getByLabel("Returns to check (.xlsx or .xlsm, as many as you like)").setInputFiles(chosen.slice(0, 1));
-    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("9 returns chosen.");
+    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("13 returns chosen.");
 
     await page.getByLabel("Expected organisations (optional, .txt or .csv)").setInputFiles(codesFile);
-    await page.getByText("2 organisation codes read from codes.csv.").waitFor();
-    await page.getByRole("button", { name: "Check 9 returns" }).click();
-    await finished(page, 9);
+    await page.getByText("9 organisation codes read from codes.csv.").waitFor();
+    await page.getByRole("button", { name: "Check 13 returns" }).click();
+    await finished(page, 13);
     await screenshot(page, "returns-1-checked");
 
     await expect(page.getByTestId("summary").textContent()).resolves.toBe(summarySentence(node.summary));
     expect(await shownReturns(page)).toEqual(expectedReturns(node));
     expect(await shownAcross(page)).toEqual(expectedAcross(node));
     // Money with thousands separators.
-    await expect(page.locator('tr[data-file="place-delegation.xlsx"] .key-figures').textContent()).resolves.toMatch(/\d{1,3}(,\d{3}){2,}/);
+    await expect(page.locator('tr[data-file="01-clean.xlsx"] .key-figures').textContent()).resolves.toMatch(/\d{1,3}(,\d{3}){2,}/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "returns-2-findings-open");
 
@@ -272,12 +268,12 @@ describeIfChromium("the Returns page", () => {
     };
     await choose('[data-testid="returns-input"]', " ", chosen);
     await choose('[data-testid="drop-zone"]', "Enter", dropped.map((f) => ({ name: f.name, mimeType: "application/octet-stream", buffer: Buffer.from(f.bytes) })));
-    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("9 returns chosen.");
+    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("13 returns chosen.");
     await choose('[data-testid="expected-input"]', " ", [codesFile]);
-    await page.getByText("2 organisation codes read from codes.csv.").waitFor();
+    await page.getByText("9 organisation codes read from codes.csv.").waitFor();
     await tabTo(page, '[data-testid="check"]');
     await page.keyboard.press("Enter");
-    await finished(page, 9);
+    await finished(page, 13);
     // Focus goes to the results, so the next Tab is inside them.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("results-heading");
     await expect(page.getByTestId("summary").textContent()).resolves.toBe(summarySentence(node.summary));
@@ -304,8 +300,8 @@ describeIfChromium("the Returns page", () => {
     await drop(page, dropped);
     await page.getByLabel("Expected organisations (optional, .txt or .csv)").setInputFiles(codesFile);
     await page.getByLabel("Template the returns should be").selectOption("risk-share");
-    await page.getByRole("button", { name: "Check 9 returns" }).click();
-    await finished(page, 9);
+    await page.getByRole("button", { name: "Check 13 returns" }).click();
+    await finished(page, 13);
     const withTemplate = inNode({ template: "risk-share" });
     expect(withTemplate.returns.flatMap((r) => r.findings).some((f) => f.kind === "wrong-template")).toBe(true);
     expect(await shownReturns(page)).toEqual(expectedReturns(withTemplate));
