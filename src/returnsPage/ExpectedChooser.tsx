@@ -72,7 +72,7 @@ export function ExpectedChooser({ expected, onChange, disabled }: ExpectedChoose
                 input.current?.focus();
               }}
             >
-              Expect no list
+              Remove the list
             </Button>
           )}
         </span>

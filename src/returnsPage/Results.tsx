@@ -5,13 +5,19 @@ import { CollectionFindings } from "./CollectionFindings";
 import { DownloadConsolidated } from "./DownloadConsolidated";
 import { ReturnsTable } from "./ReturnsTable";
 import { summarySentence } from "./format";
+import type { Progress } from "./run";
 
-export const Results = React.forwardRef<HTMLHeadingElement, { collection: Collection }>(function Results({ collection }, heading) {
+export const Results = React.forwardRef<HTMLHeadingElement, { collection: Collection; stoppedAt?: Progress }>(function Results({ collection, stoppedAt }, heading) {
   return (
     <section aria-labelledby="results-heading" data-testid="results">
       <h2 id="results-heading" ref={heading} tabIndex={-1}>
         3. Results
       </h2>
+      {stoppedAt && (
+        <p data-testid="stopped">
+          {`Stopped after checking ${stoppedAt.done.toLocaleString("en-GB")} of ${stoppedAt.total.toLocaleString("en-GB")} returns: the results are for those only, and missing returns are not listed. Check again to check them all.`}
+        </p>
+      )}
       <p data-testid="summary">{summarySentence(collection.summary)}</p>
       <DownloadConsolidated collection={collection} />
       <div className="table-scroll">

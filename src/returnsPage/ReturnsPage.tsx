@@ -4,6 +4,7 @@
  * Everything runs here, in the browser; no file leaves the machine.
  */
 import * as React from "react";
+import { flushSync } from "react-dom";
 import { Button } from "@fluentui/react-components";
 import type { Collection } from "../returns/types";
 import { CheckProgress } from "./CheckProgress";
@@ -23,6 +24,7 @@ export function ReturnsPage(): React.JSX.Element {
   const [progress, setProgress] = React.useState<Progress>();
   const [running, setRunning] = React.useState(false);
   const [collection, setCollection] = React.useState<Collection>();
+  const [stoppedAt, setStoppedAt] = React.useState<Progress>();
   const stop = React.useRef(false);
   const resultsHeading = React.useRef<HTMLHeadingElement>(null);
 
@@ -33,10 +35,13 @@ export function ReturnsPage(): React.JSX.Element {
   const add = (added: ChosenFile[], skipped: string[]) => {
     const next = addReturns(files, added);
     setFiles(next);
-    const left = skipped.length > 0 ? ` Left out ${plural(skipped.length, "file")} that ${skipped.length === 1 ? "is" : "are"} not .xlsx or .xlsm: ${skipped.slice(0, 5).join(", ")}${skipped.length > 5 ? ", …" : ""}.` : "";
-    const already = added.length - (next.length - files.length);
-    const again = already > 0 ? ` ${plural(already, "file was", "files were")} already in the list.` : "";
-    setFilesMessage(left || again ? { text: `Added ${plural(next.length - files.length, "return")}.${again}${left}`, error: false } : undefined);
+    const count = next.length - files.length;
+    const already = added.length - count;
+    const notes = [
+      already > 0 ? `${plural(already, "file was", "files were")} already in the list.` : "",
+      skipped.length > 0 ? `Left out ${plural(skipped.length, "file")} that ${skipped.length === 1 ? "is" : "are"} not .xlsx or .xlsm: ${skipped.slice(0, 5).join(", ")}${skipped.length > 5 ? ", …" : ""}.` : "",
+    ].filter(Boolean);
+    setFilesMessage(notes.length > 0 ? { text: `${count === 0 ? "No return added" : `Added ${plural(count, "return")}`}. ${notes.join(" ")}`, error: false } : undefined);
   };
 
   const check = async () => {
@@ -48,9 +53,21 @@ export function ReturnsPage(): React.JSX.Element {
     stop.current = false;
     setRunning(true);
     setCollection(undefined);
+    setStoppedAt(undefined);
+    let last: Progress | undefined;
     try {
-      const result = await checkAll(files, { template: template || undefined, expected: expected?.codes, onProgress: setProgress, stopped: () => stop.current });
-      setCollection(result);
+      const result = await checkAll(files, {
+        template: template || undefined,
+        expected: expected?.codes,
+        onProgress: (p) => {
+          last = p;
+          // Shown now, before the next file starts: each file's progress reaches the screen.
+          flushSync(() => setProgress(p));
+        },
+        stopped: () => stop.current,
+      });
+      setCollection(result.collection);
+      setStoppedAt(result.stopped ? last : undefined);
       setProgress((p) => (p ? { ...p, file: undefined } : p));
     } finally {
       setRunning(false);
@@ -92,11 +109,11 @@ export function ReturnsPage(): React.JSX.Element {
         <CheckProgress progress={progress} />
         {collection && !running && (
           <p className="visually-hidden" role="status">
-            {`Check finished. ${summarySentence(collection.summary)}`}
+            {`Check ${stoppedAt ? "stopped" : "finished"}. ${summarySentence(collection.summary)}`}
           </p>
         )}
       </section>
-      {collection && <Results ref={resultsHeading} collection={collection} />}
+      {collection && <Results ref={resultsHeading} collection={collection} stoppedAt={stoppedAt} />}
     </main>
   );
 }

@@ -49,13 +49,23 @@ export interface RunOptions extends CheckOptions {
   stopped?: () => boolean;
 }
 
-export async function checkAll(files: readonly ChosenFile[], options: RunOptions): Promise<Collection> {
+export interface Checked {
+  collection: Collection;
+  /** Stopped before the last file: the collection holds the returns checked so far. */
+  stopped: boolean;
+}
+
+export async function checkAll(files: readonly ChosenFile[], options: RunOptions): Promise<Checked> {
   const results: ReturnResult[] = [];
   const checkOptions: CheckOptions = options.template ? { template: options.template } : {};
   options.onProgress({ done: 0, total: files.length });
+  let stopped = false;
   for (const chosen of files) {
     await nextTask();
-    if (options.stopped?.()) break;
+    if (options.stopped?.()) {
+      stopped = true;
+      break;
+    }
     const bytes = await readBytes(chosen);
     results.push(
       typeof bytes === "string"
@@ -65,5 +75,6 @@ export async function checkAll(files: readonly ChosenFile[], options: RunOptions
     options.onProgress({ done: results.length, total: files.length, file: chosen.name });
   }
   await nextTask();
-  return collectReturns(results, options.expected);
+  // Stopped part-way, the expected organisations not yet checked would all look missing: not listed.
+  return { collection: collectReturns(results, stopped ? [] : options.expected), stopped };
 }

@@ -134,6 +134,19 @@ async function tabTo(page: Page, selector: string): Promise<void> {
   throw new Error(`Tab never reached ${selector}`);
 }
 
+/** Every text the progress line shows from now on, in order. */
+async function recordProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as any).__progress = seen;
+    const line = document.querySelector('[data-testid="progress-text"]')!;
+    new MutationObserver(() => {
+      const text = line.textContent ?? "";
+      if (seen[seen.length - 1] !== text) seen.push(text);
+    }).observe(line, { childList: true, characterData: true, subtree: true });
+  });
+}
+
 async function finished(page: Page, count: number): Promise<void> {
   await page.getByTestId("summary").waitFor({ timeout: 120_000 });
   await expect(page.getByTestId("progress-text").textContent()).resolves.toMatch(new RegExp(`^Checked ${count} of ${count}`));
@@ -241,9 +254,15 @@ describeIfChromium("the Returns page", () => {
 
     await page.getByLabel("Expected organisations (optional, .txt or .csv)").setInputFiles(codesFile);
     await page.getByText("9 organisation codes read from codes.csv.").waitFor();
+    await recordProgress(page);
     await page.getByRole("button", { name: "Check 13 returns" }).click();
     await finished(page, 13);
     await screenshot(page, "returns-1-checked");
+    // Each file's progress was shown, in the bar and the live region, before the next began.
+    const names = node.returns.map((r) => r.file);
+    expect(await page.evaluate(() => (window as any).__progress)).toEqual(["Checked 0 of 13.", ...names.map((n, i) => `Checked ${i + 1} of 13: ${n}`), "Checked 13 of 13."]);
+    await expect(page.getByTestId("progress-text").getAttribute("aria-live")).resolves.toBe("polite");
+    expect(await page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("1");
 
     await expect(page.getByTestId("summary").textContent()).resolves.toBe(summarySentence(node.summary));
     expect(await shownReturns(page)).toEqual(expectedReturns(node));
@@ -306,6 +325,30 @@ describeIfChromium("the Returns page", () => {
     expect(withTemplate.returns.flatMap((r) => r.findings).some((f) => f.kind === "wrong-template")).toBe(true);
     expect(await shownReturns(page)).toEqual(expectedReturns(withTemplate));
     expect(await shownAcross(page)).toEqual(expectedAcross(withTemplate));
+  });
+
+  test("Stop after this file: the page answers during the check, and shows the returns checked so far", async () => {
+    const page = await open();
+    await page.getByLabel("Returns to check (.xlsx or .xlsm, as many as you like)").setInputFiles(chosen);
+    await page.getByLabel("Expected organisations (optional, .txt or .csv)").setInputFiles(codesFile);
+    // Stop is pressed the moment the first file is shown as checked.
+    await page.evaluate(() => {
+      const line = document.querySelector('[data-testid="progress-text"]')!;
+      const observer = new MutationObserver(() => {
+        if (!/^Checked 1 of/.test(line.textContent ?? "")) return;
+        observer.disconnect();
+        [...document.querySelectorAll("button")].find((b) => b.textContent === "Stop after this file")!.click();
+      });
+      observer.observe(line, { childList: true, characterData: true, subtree: true });
+    });
+    await page.getByRole("button", { name: "Check 6 returns" }).click();
+    await page.getByTestId("stopped").waitFor();
+    await expect(page.getByTestId("stopped").textContent()).resolves.toMatch(/^Stopped after checking 1 of 6 returns/);
+    const first = collectReturns([checkReturn("01-clean.xlsx", chosenReturns()[0].bytes)]);
+    await expect(page.getByTestId("summary").textContent()).resolves.toBe(summarySentence(first.summary));
+    expect(await shownReturns(page)).toEqual(expectedReturns(first));
+    await page.getByTestId("collection-none").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test("an expected-organisations file that cannot be read is said beside its field, in plain words", async () => {
