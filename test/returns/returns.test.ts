@@ -111,6 +111,20 @@ describe("ics-finance returns <folder> --expect codes.csv --json", () => {
   });
 });
 
+describe("the installed command checks on worker threads and reports the same", () => {
+  const bin = path.join(__dirname, "..", "..", "bin", "ics-finance.js");
+  const built = fs.existsSync(path.join(__dirname, "..", "..", "dist-cli", "cli", "returnsWorker.js"));
+  (built ? test : test.skip)("bin/ics-finance.js returns <folder> --json: the same report, exit 1, progress on stderr", async () => {
+    const { spawnSync } = await import("child_process");
+    const child = spawnSync(process.execPath, [bin, "returns", dir, "--expect", path.join(dir, "expected.csv"), "--json"], { encoding: "utf8" });
+    const inProcess = await run(dir, "--expect", path.join(dir, "expected.csv"), "--json");
+    expect(child.status).toBe(1);
+    expect(JSON.parse(child.stdout)).toEqual(JSON.parse(inProcess.out));
+    expect(child.stderr.split("\n").filter((l) => /^\[\d+\/14\] /.test(l))).toHaveLength(14);
+  });
+  if (!built) console.warn("Skipping the worker-thread test: dist-cli/ is not built (npm run build:cli; npm test builds it).");
+});
+
 describe("ics-finance returns: the text report, --template, usage", () => {
   test("clean returns only: exit 0, one line each and a summary", async () => {
     const r = await run(path.join(dir, "01-clean.xlsx"), path.join(dir, "02-clean-risk-share.xlsx"));
