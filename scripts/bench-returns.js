@@ -7,7 +7,8 @@
  * consolidatedWorkbook, write), timed, with its peak memory and the findings by kind, beside
  * LibreOffice's time to load and save the same files headless when `soffice` is on PATH.
  * Generation is not timed against the aim (its time is printed). Prints figures; asserts nothing.
- * Loads the compiled code from dist-cli/.
+ * Loads the compiled code from dist-cli/. `--generate <folder>` only writes the returns there (and
+ * keeps them), e.g. to run `ics-finance returns <folder>` on them by hand.
  */
 "use strict";
 const fs = require("fs");
@@ -169,11 +170,24 @@ function libreOffice(folder) {
 }
 
 async function main() {
+  if (process.argv[2] === "--generate" && !process.argv[3]) {
+    console.log("Usage: node scripts/bench-returns.js [--generate <folder>]  (--generate: only write the 42 returns there, and keep them)");
+    process.exitCode = 2;
+    return;
+  }
   if (!fs.existsSync(PRACTICES)) {
     console.log(`bench-returns: skipped: the practice file is absent (${PRACTICES}; see shared/data/README.md).`);
     return;
   }
   need(path.join(DIST_CLI, "fixtures", "returns.js"), "dist-cli/fixtures");
+  if (process.argv[2] === "--generate") {
+    const folder = process.argv[3];
+    fs.mkdirSync(folder, { recursive: true });
+    const generated = await generate(folder);
+    console.log(`bench-returns: wrote ${generated.icbs} returns to ${folder}; planted:`);
+    for (const p of generated.planted) console.log(`  ${p}`);
+    return;
+  }
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "bench-returns-"));
   try {
     const genStart = process.hrtime.bigint();
