@@ -7,9 +7,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { TEMPLATES } from "../templates";
-import { Collection, ExpectedListError, Finding, anyFinding, collectReturns, parseExpected } from "../returns";
+import { Collection, ExpectedListError, Finding, anyFinding, collectReturns, consolidatedWorkbook, parseExpected } from "../returns";
 import { Io, plainMessage } from "./main";
 import { checkAll } from "./returnsPool";
+
 import { parseFlags } from "./template";
 
 export const RETURNS_USAGE = `Usage: ics-finance returns <file-or-folder>... [--template <name>] [--expect <codes.csv>] [--out <consolidated.xlsx>] [--json]
@@ -116,8 +117,6 @@ export async function returnsCommand(args: string[], io: Io): Promise<number> {
   const results = await checkAll(files, template, (done, file) => io.err(`[${done}/${files.length}] ${file}`));
   const collection = collectReturns(results, expected);
   if (out !== undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { consolidatedWorkbook } = require("../returns/consolidate") as { consolidatedWorkbook: (c: Collection) => Uint8Array };
     try {
       fs.writeFileSync(out, consolidatedWorkbook(collection));
     } catch (e) {

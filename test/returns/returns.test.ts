@@ -75,9 +75,24 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe("ics-finance returns <folder> --expect codes.csv --json", () => {
   let result: Run;
   let report: Collection;
+  const out = () => path.join(dir, "..", `${path.basename(dir)}-all.xlsx`);
   beforeAll(async () => {
-    result = await run(dir, "--expect", path.join(dir, "expected.csv"), "--json");
+    result = await run(dir, "--expect", path.join(dir, "expected.csv"), "--out", out(), "--json");
     report = JSON.parse(result.out) as Collection;
+  });
+  afterAll(() => fs.rmSync(out(), { force: true }));
+
+  test("--out writes the consolidated workbook: one Summary row per return, every finding, the tables (read back with SheetJS)", async () => {
+    const XLSX = await import("xlsx");
+    const wb = XLSX.read(fs.readFileSync(out()), { type: "buffer" });
+    expect(wb.SheetNames.slice(0, 2)).toEqual(["Summary", "Findings"]);
+    const summary = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.Summary);
+    expect(summary).toHaveLength(14);
+    expect(summary.map((r) => path.basename(String(r.File)))).toEqual(report.returns.map((r) => path.basename(r.file)));
+    const findings = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.Findings);
+    const count = report.returns.reduce((n, r) => n + r.findings.length, 0) + report.findings.length;
+    expect(findings).toHaveLength(count);
+    expect(wb.SheetNames.length).toBeGreaterThan(2);
   });
 
   test("exits 1 and says on stderr which file it is at", () => {
