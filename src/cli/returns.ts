@@ -7,10 +7,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { TEMPLATES } from "../templates";
-import { DEFAULT_READ_LIMITS } from "../xlsx/read";
-import { formatBytes } from "../xlsx/errors";
-import { Collection, ExpectedListError, Finding, ReturnResult, anyFinding, checkReturn, collectReturns, parseExpected } from "../returns";
+import { Collection, ExpectedListError, Finding, anyFinding, collectReturns, consolidatedWorkbook, parseExpected } from "../returns";
 import { Io, plainMessage } from "./main";
+import { checkAll } from "./returnsPool";
+
 import { parseFlags } from "./template";
 
 export const RETURNS_USAGE = `Usage: ics-finance returns <file-or-folder>... [--template <name>] [--expect <codes.csv>] [--out <consolidated.xlsx>] [--json]
@@ -60,19 +60,6 @@ export function findReturns(paths: readonly string[], note: (text: string) => vo
     else add(p);
   }
   return found;
-}
-
-function readReturn(file: string, template: string | undefined): ReturnResult {
-  const unreadable = (message: string): ReturnResult => ({ file, verdict: "unreadable", keyFigures: {}, findings: [{ kind: "unreadable", message: `Not read: ${message}` }] });
-  let bytes: Uint8Array;
-  try {
-    const size = fs.statSync(file).size;
-    if (size > DEFAULT_READ_LIMITS.maxFileBytes) return unreadable(`the file is ${formatBytes(size)}, over the ${formatBytes(DEFAULT_READ_LIMITS.maxFileBytes)} the reader accepts from a returned workbook`);
-    bytes = new Uint8Array(fs.readFileSync(file));
-  } catch (e) {
-    return unreadable(plainMessage(e).replace(`${file}: `, ""));
-  }
-  return checkReturn(file, bytes, { template });
 }
 
 function where(f: Finding): string {
@@ -127,15 +114,9 @@ export async function returnsCommand(args: string[], io: Io): Promise<number> {
     return usage(e instanceof UsageError ? e.message : plainMessage(e));
   }
   if (files.length === 0) return usage(`no .xlsx or .xlsm file in ${parsed.words.join(", ")}`);
-  const results: ReturnResult[] = [];
-  files.forEach((file, i) => {
-    io.err(`[${i + 1}/${files.length}] ${file}`);
-    results.push(readReturn(file, template));
-  });
+  const results = await checkAll(files, template, (done, file) => io.err(`[${done}/${files.length}] ${file}`));
   const collection = collectReturns(results, expected);
   if (out !== undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { consolidatedWorkbook } = require("../returns/consolidate") as { consolidatedWorkbook: (c: Collection) => Uint8Array };
     try {
       fs.writeFileSync(out, consolidatedWorkbook(collection));
     } catch (e) {

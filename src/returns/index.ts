@@ -7,3 +7,4 @@ export { anyFinding, collectReturns } from "./collect";
 export { ExpectedListError, parseExpected } from "./expect";
 export { currentVersion, releasedVersions } from "./released";
 export * from "./types";
+export { consolidatedWorkbook } from "./consolidate";

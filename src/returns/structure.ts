@@ -158,7 +158,7 @@ export function compareStructure(wb: ReadWorkbook, spec: TemplateSpec): Structur
       const at = parseRange(spec.at);
       if (inputs.some((r) => rectContains(r, at.top, at.left))) continue;
       // A formula that reads a sheet whose rows moved reads other cells now, as Excel rewrote it.
-      if ([...sheetsReferred(spec.formula)].some((s) => unreliable.has(s))) continue;
+      if (unreliable.size > 0 && [...sheetsReferred(spec.formula)].some((s) => unreliable.has(s))) continue;
       const cell = cells.get(at.top * 16384 + at.left);
       const address = cellAddress(at.top, at.left);
       if (cell?.unreadFormula !== undefined) continue; // the reader's warning says it
@@ -166,7 +166,8 @@ export function compareStructure(wb: ReadWorkbook, spec: TemplateSpec): Structur
         findings.push({ kind: "hard-coded", sheet: sheet.name, cell: address, message: `${address} holds ${shownValue(cell)} where the template has the formula ${quoted(spec.formula)}: put the formula back (a typed figure does not update).` });
         continue;
       }
-      if (canonicalFormula(cell.formula, canonical) !== canonicalFormula(spec.formula)) {
+      // Most formulas are saved as the template wrote them: compare canonical forms only when not.
+      if (cell.formula !== spec.formula && canonicalFormula(cell.formula, canonical) !== canonicalFormula(spec.formula)) {
         findings.push({ kind: "formula-changed", sheet: sheet.name, cell: address, message: `${address} holds ${quoted(cell.formula)} where the template has ${quoted(spec.formula)}: put the template's formula back.` });
       }
     }

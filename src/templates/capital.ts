@@ -296,13 +296,52 @@ export function capital(options: { mode?: TemplateMode } = {}): TemplateSpec {
     { label: "Each organisation's allocation is used by its schemes", formula: "AND(MAX(AllocationWithoutScheme)<RoundTo/2,MIN(AllocationWithoutScheme)>-RoundTo/2)", fix: "An organisation has allocated capital no scheme uses: add its schemes, or release the capital." },
   );
   checksSheet(t, checks);
+  const span = `${CAPITAL_YEARS[0]}–${CAPITAL_YEARS[CAPITAL_YEARS.length - 1]}`;
   const keyFigures: KeyFigure[] = [
-    { name: "CapitalEnvelope", label: "Operational capital envelope (CDEL) by year £000" },
-    { name: "CapitalAllocated", label: "Capital allocated to organisations by year £000" },
-    { name: "CapitalUnallocated", label: "Unallocated capital by year £000" },
+    { name: "CapitalEnvelope", label: "Operational capital envelope (CDEL) by year £000", format: FORMAT.thousands },
+    { name: "CapitalAllocated", label: "Capital allocated to organisations by year £000", format: FORMAT.thousands },
+    { name: "CapitalUnallocated", label: "Unallocated capital by year £000", format: FORMAT.thousands },
     { name: "CapitalOrganisations", label: "Organisations" },
-    { name: "FourYearAllocations", label: `Capital allocation by organisation ${CAPITAL_YEARS[0]}–${CAPITAL_YEARS[CAPITAL_YEARS.length - 1]} £000` },
-    { name: "CapitalResource", label: "Total capital resource by year £000" },
+    { name: "FourYearAllocations", label: `Capital allocation by organisation ${span} £000`, format: FORMAT.thousands },
+    { name: "CapitalResource", label: "Total capital resource by year £000", format: FORMAT.thousands },
   ];
-  return t.build(CAPITAL_ENVELOPE, keyFigures);
+  return t.build(CAPITAL_ENVELOPE, keyFigures, {
+    tables: [
+      {
+        key: "organisations",
+        sheet: "Capital by organisation",
+        columns: [
+          { name: "CapitalOrganisations", label: "Organisation" },
+          { name: "Depreciation", label: "Depreciation £000", format: FORMAT.thousands },
+          { name: "Backlog", label: "Backlog maintenance £000", format: FORMAT.thousands },
+          { name: "WeightedPopulation", label: "Weighted population", format: FORMAT.count },
+          ...CAPITAL_YEARS.map((year) => ({ name: `Allocations_${year.replace("/", "_")}`, label: `Allocation ${year} £000`, format: FORMAT.thousands })),
+          { name: "FourYearAllocations", label: `Allocation ${span} £000`, format: FORMAT.thousands },
+        ],
+      },
+      {
+        // One row per year, in order (the years are headers on the sheets, not names).
+        key: "years",
+        sheet: "Capital by year",
+        columns: [
+          { name: "CapitalEnvelope", label: "Operational capital envelope (CDEL) £000", format: FORMAT.thousands },
+          { name: "CapitalAvailable", label: "Amount to split £000", format: FORMAT.thousands },
+          { name: "CapitalAllocated", label: "Allocated to organisations £000", format: FORMAT.thousands },
+          { name: "CapitalUnallocated", label: "Unallocated £000", format: FORMAT.thousands },
+          { name: "CapitalResource", label: "Total capital resource £000", format: FORMAT.thousands },
+        ],
+      },
+      {
+        key: "schemes",
+        sheet: "Capital schemes",
+        columns: [
+          { name: "Schemes", label: "Scheme" },
+          { name: "SchemeOrganisations", label: "Organisation" },
+          { name: "SchemePriorities", label: "Priority (1 = highest)", format: "0" },
+          { name: "SchemeCosts", label: `Capital cost ${span} £000`, format: FORMAT.thousands },
+          { name: "SchemeFunded", label: "Funded within the allocation £000", format: FORMAT.thousands },
+        ],
+      },
+    ],
+  });
 }

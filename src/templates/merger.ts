@@ -12,7 +12,7 @@ import { FORMAT, STYLE, Table, TemplateBuilder } from "./builder";
 import { aboutSheet, checksSheet } from "./common";
 import { CoverValues, coverSheet, coverValues, sampleCover } from "./cover";
 import { PracticeRow, SAMPLE_DELEGATION, SAMPLE_ICB } from "./sample";
-import { TemplateInfo, TemplateMode, TemplateSpec } from "./spec";
+import { TemplateInfo, TemplateMode, TemplateShape, TemplateSpec } from "./spec";
 import { STREAMS } from "../core/rules/streams";
 
 export const MERGER: TemplateInfo = {
@@ -141,6 +141,23 @@ function validate(system: MergerSystem): void {
   }
   const empty = system.places.find((x) => !system.practices.some((p) => p.place === x.name));
   if (empty) throw new Error(`place "${empty.name}" has no practices`);
+}
+
+/**
+ * The footprint's layout (TemplateShape): the bodies before and after by code (the formulas name
+ * them), and each place's body before and after, whether it moved, and its number of practices.
+ */
+export function mergerShape(system: MergerSystem): TemplateShape {
+  const formers = system.formerBodies.map((b) => b.code);
+  const afters = system.bodiesAfter.map((b) => b.code);
+  return {
+    formers,
+    afters,
+    placeFormer: system.places.map((p) => formers.indexOf(p.formerBody)),
+    placeAfter: system.places.map((p) => afters.indexOf(p.bodyAfter)),
+    placeMoved: system.places.map((p) => (p.moved ? 1 : 0)),
+    practicesPerPlace: system.places.map((p) => system.practices.filter((x) => x.place === p.name).length),
+  };
 }
 
 const perHead = (money: string, pop: string) => `IF(N(${pop})>0,${money}/${pop},"")`;
@@ -482,16 +499,63 @@ export function merger(options: MergerOptions = {}): TemplateSpec {
   return t.build(
     MERGER,
     [
-      { name: "CombinedPot", label: "Combined pot £" },
-      { name: "CombinedWeightedPopulation", label: "Combined weighted population (Final WP)" },
-      { name: "CombinedPopulation", label: "Combined registered population" },
-      { name: "CombinedDFT", label: "Combined distance from target (core services)" },
+      { name: "CombinedPot", label: "Combined pot £", format: FORMAT.pounds },
+      { name: "CombinedWeightedPopulation", label: "Combined weighted population (Final WP)", format: FORMAT.count },
+      { name: "CombinedPopulation", label: "Combined registered population", format: FORMAT.count },
+      { name: "CombinedDFT", label: "Combined distance from target (core services)", format: FORMAT.percent2 },
       { name: "FormerBodyCodes", label: "Former bodies" },
-      { name: "FormerBodyPots", label: "Former bodies' pots £" },
-      { name: "FormerBodyDFT", label: "Former bodies' distance from target" },
+      { name: "FormerBodyPots", label: "Former bodies' pots £", format: FORMAT.pounds },
+      { name: "FormerBodyDFT", label: "Former bodies' distance from target", format: FORMAT.percent2 },
       { name: "PlaceNames", label: "Places" },
-      { name: "PlaceBudgetsToday", label: "Delegated budget by place £" },
+      { name: "PlaceBudgetsToday", label: "Delegated budget by place £", format: FORMAT.pounds },
     ],
-    { prefilledFrom: system.source },
+    {
+      prefilledFrom: system.source,
+      shape: mergerShape(system),
+      tables: [
+        {
+          key: "formerBodies",
+          sheet: "Former bodies",
+          columns: [
+            { name: "FormerBodyCodes", label: "Former body" },
+            { name: "FormerBodyPractices", label: "Practices", format: FORMAT.count },
+            { name: "FormerBodyPopulation", label: "Registered population", format: FORMAT.count },
+            { name: "FormerBodyWeightedPopulation", label: "Final WP", format: FORMAT.count },
+            { name: "FormerBodyTargets", label: "Target £", format: FORMAT.pounds },
+            { name: "FormerBodyPots", label: "Pot £ (all streams)", format: FORMAT.pounds },
+            { name: "FormerBodyDFT", label: "Distance from target", format: FORMAT.percent2 },
+            { name: "FormerBodyDelegated", label: "Delegated to places today £", format: FORMAT.pounds },
+          ],
+        },
+        {
+          key: "bodiesAfter",
+          sheet: "Bodies after",
+          columns: [
+            { name: "BodyAfterCodes", label: "Body after the change" },
+            { name: "BodyAfterPractices", label: "Practices", format: FORMAT.count },
+            { name: "BodyAfterPopulation", label: "Registered population", format: FORMAT.count },
+            { name: "BodyAfterWeightedPopulation", label: "Final WP", format: FORMAT.count },
+            { name: "BodyAfterTargets", label: "Target £", format: FORMAT.pounds },
+            { name: "BodyAfterPots", label: "Pot £ (all streams)", format: FORMAT.pounds },
+            { name: "BodyAfterDFT", label: "Distance from target", format: FORMAT.percent2 },
+            { name: "BodyAfterDelegated", label: "Delegated to places today £", format: FORMAT.pounds },
+          ],
+        },
+        {
+          key: "places",
+          sheet: "Merger places",
+          columns: [
+            { name: "PlaceNames", label: "Place" },
+            { name: "PlaceFormerBodies", label: "Former body" },
+            { name: "PlaceBodiesAfter", label: "Body after" },
+            { name: "PlaceMoved", label: "Moved" },
+            { name: "PlacePopulation", label: "Registered population", format: FORMAT.count },
+            { name: "PlaceBudgetsToday", label: "Delegated budget today £", format: FORMAT.pounds },
+            { name: "PlaceFairShare", label: "At fair share in its body after £", format: FORMAT.pounds },
+            { name: "PlaceDFT", label: "Distance from fair share", format: FORMAT.percent2 },
+          ],
+        },
+      ],
+    },
   );
 }

@@ -523,14 +523,56 @@ export function placeDelegation(options: PlaceDelegationOptions = {}): TemplateS
   return t.build(
     PLACE_DELEGATION,
     [
-      { name: "DelegatedPot", label: "Delegated pot £" },
-      { name: "TopSlicesTotal", label: "Top-slices £" },
-      { name: "DelegatedToPlaces", label: "Delegated to places £" },
+      { name: "DelegatedPot", label: "Delegated pot £", format: FORMAT.pounds },
+      { name: "TopSlicesTotal", label: "Top-slices £", format: FORMAT.pounds },
+      { name: "DelegatedToPlaces", label: "Delegated to places £", format: FORMAT.pounds },
       { name: "PlaceNames", label: "Places" },
-      { name: "PlaceBudgets", label: "Delegated budget by place £" },
-      { name: "PlaceDFT", label: "Distance from target by place" },
+      { name: "PlaceBudgets", label: "Delegated budget by place £", format: FORMAT.pounds },
+      { name: "PlaceDFT", label: "Distance from target by place", format: FORMAT.percent2 },
     ],
-    { prefilledFrom: system.source, shape: { practicesPerPlace: practicesByPlace.map((group) => group.length) } },
+    {
+      prefilledFrom: system.source,
+      shape: { practicesPerPlace: practicesByPlace.map((group) => group.length) },
+      tables: [
+        {
+          key: "places",
+          sheet: "Places",
+          columns: [
+            { name: "PlaceNames", label: "Place" },
+            { name: "PlacePopulation", label: "Registered population", format: FORMAT.count },
+            { name: "PlaceFinalWP", label: "Final WP (core)", format: FORMAT.count },
+            { name: "NeedIndex", label: "Need index (Final WP)", format: FORMAT.index },
+            { name: "PlaceBudgets", label: "Delegated budget £", format: FORMAT.pounds },
+            { name: "PlacePerHead", label: "£ per head", format: FORMAT.pounds },
+            { name: "PlaceTargets", label: "Total at target £", format: FORMAT.pounds },
+            { name: "PlaceDFT", label: "Distance from target", format: FORMAT.percent2 },
+          ],
+        },
+        {
+          key: "lines",
+          sheet: "Service lines",
+          columns: [
+            { name: "LineNames", label: "Service line" },
+            { name: "LineBases", label: "Basis" },
+            { name: "LineMethods", label: "Method" },
+            { name: "LineAllocations", label: "Allocation £", format: FORMAT.pounds },
+            { name: "TopSlices", label: "Top-slice kept by the system £", format: FORMAT.pounds },
+            { name: "LineToPlaces", label: "Delegated to places £", format: FORMAT.pounds },
+          ],
+        },
+        {
+          key: "practices",
+          sheet: "Practices",
+          columns: [
+            { name: "PracticeCodes", label: "Practice code" },
+            { name: "PracticePlaces", label: "Place" },
+            { name: "PracticePopulation", label: "Registered population", format: FORMAT.count },
+            { name: "PracticePmcBudgets", label: "Primary medical care budget £", format: FORMAT.pounds },
+            { name: "PracticePrescribingBudgets", label: "Prescribing budget £", format: FORMAT.pounds },
+          ],
+        },
+      ],
+    },
   );
 }
 

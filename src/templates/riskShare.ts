@@ -377,10 +377,43 @@ export function riskShare(options: RiskShareOptions = {}): TemplateSpec {
   ]);
   return t.build(RISK_SHARE, [
     { name: "Partners", label: "Partners" },
-    { name: "Contributions", label: "Pooled contribution by partner £000" },
-    { name: "PoolTotal", label: "Pooled fund £000" },
-    { name: "SettlementTransfers", label: "Year-end transfer by partner £000" },
-    { name: "ContingencyUsed", label: "Met from the contingency £000" },
-    { name: "UnderspendRetained", label: "Underspend retained £000" },
-  ], { shape: { partners: n } });
+    { name: "Contributions", label: "Pooled contribution by partner £000", format: FORMAT.thousands },
+    { name: "PoolTotal", label: "Pooled fund £000", format: FORMAT.thousands },
+    { name: "SettlementTransfers", label: "Year-end transfer by partner £000", format: FORMAT.thousands },
+    { name: "ContingencyUsed", label: "Met from the contingency £000", format: FORMAT.thousands },
+    { name: "UnderspendRetained", label: "Underspend retained £000", format: FORMAT.thousands },
+  ], {
+    shape: { partners: n },
+    tables: [
+      {
+        key: "partners",
+        sheet: "Partners",
+        columns: [
+          { name: "Partners", label: "Partner" },
+          { name: "PartnerTypes", label: "Type" },
+          { name: "PartnerCodes", label: "ODS code" },
+          { name: "Contributions", label: "Pooled contribution £000", format: FORMAT.thousands },
+          { name: "Caps", label: "Cap on exposure to an overspend £000", format: FORMAT.thousands },
+          { name: "SettlementOwnVariance", label: "Own variance £000", format: FORMAT.thousands },
+          { name: "SettlementBorne", label: "Bears under the agreement £000", format: FORMAT.thousands },
+          { name: "ContingencyReturnedByPartner", label: "Unused contingency returned to it £000", format: FORMAT.thousands },
+          { name: "SettlementTransfers", label: "Transfer £000 (+ pays in, − receives)", format: FORMAT.thousands },
+          { name: "SettlementPositions", label: "Year-end position £000 (+ cost, − gain)", format: FORMAT.thousands },
+        ],
+      },
+      {
+        key: "lines",
+        sheet: "Scheme lines",
+        columns: [
+          { name: "LineNames", label: "Scheme line" },
+          { name: "LineTypes", label: "Pooled or aligned" },
+          { name: "LineLeads", label: "Lead commissioner" },
+          { name: "LineMethods", label: "Risk method" },
+          { name: "LineBudgets", label: "Budget £000", format: FORMAT.thousands },
+          { name: "LineForecast_Q4", label: "Forecast outturn Q4 (year end) £000", format: FORMAT.thousands },
+          { name: "LineVariance_Q4", label: "Variance Q4 £000", format: FORMAT.thousands },
+        ],
+      },
+    ],
+  });
 }

@@ -410,14 +410,49 @@ export function systemPlan(options: { mode?: TemplateMode } = {}): TemplateSpec 
   const keyFigures: KeyFigure[] = [
     { name: "Organisations", label: "Organisations" },
     ...PLAN_YEARS.flatMap((year): KeyFigure[] => [
-      { name: `PlannedSurplus_${yearKey(year)}`, label: `Planned surplus/(deficit) by organisation ${year} £000` },
-      { name: `SystemPlannedSurplus_${yearKey(year)}`, label: `System planned surplus/(deficit) ${year} £000` },
-      { name: `UnderlyingExit_${yearKey(year)}`, label: `Underlying exit position by organisation ${year} £000` },
+      { name: `PlannedSurplus_${yearKey(year)}`, label: `Planned surplus/(deficit) by organisation ${year} £000`, format: FORMAT.thousands },
+      { name: `SystemPlannedSurplus_${yearKey(year)}`, label: `System planned surplus/(deficit) ${year} £000`, format: FORMAT.thousands },
+      { name: `UnderlyingExit_${yearKey(year)}`, label: `Underlying exit position by organisation ${year} £000`, format: FORMAT.thousands },
     ]),
-    { name: "RunningCosts", label: "Planned ICB running costs by year £000" },
-    { name: "MhisMinimum", label: "MHIS minimum in-scope spend by year £000" },
-    { name: "MhisPlanned", label: "Planned in-scope mental health spend by year £000" },
-    { name: "BlendedPayments", label: "Payment by contract 2026/27 £000" },
+    { name: "RunningCosts", label: "Planned ICB running costs by year £000", format: FORMAT.thousands },
+    { name: "MhisMinimum", label: "MHIS minimum in-scope spend by year £000", format: FORMAT.thousands },
+    { name: "MhisPlanned", label: "Planned in-scope mental health spend by year £000", format: FORMAT.thousands },
+    { name: "BlendedPayments", label: "Payment by contract 2026/27 £000", format: FORMAT.thousands },
   ];
-  return t.build(SYSTEM_PLAN, keyFigures);
+  return t.build(SYSTEM_PLAN, keyFigures, {
+    tables: [
+      {
+        key: "organisations",
+        sheet: "Organisations",
+        columns: [
+          { name: "Organisations", label: "Organisation" },
+          { name: "OrganisationTypes", label: "Type" },
+          ...PLAN_YEARS.flatMap((year) => [
+            { name: `PlannedSurplus_${yearKey(year)}`, label: `Planned surplus/(deficit) ${year} £000`, format: FORMAT.thousands },
+            { name: `UnderlyingExit_${yearKey(year)}`, label: `Underlying exit position ${year} £000`, format: FORMAT.thousands },
+          ]),
+        ],
+      },
+      {
+        // One row per plan year, in order (the years are headers on the sheets, not names).
+        key: "years",
+        sheet: "Running costs and MHIS",
+        columns: [
+          { name: "RunningCostAllowance", label: "Running cost allowance £000", format: FORMAT.thousands },
+          { name: "RunningCosts", label: "Planned ICB running costs £000", format: FORMAT.thousands },
+          { name: "MhisMinimum", label: "MHIS minimum in-scope spend £000", format: FORMAT.thousands },
+          { name: "MhisPlanned", label: "Planned in-scope mental health spend £000", format: FORMAT.thousands },
+        ],
+      },
+      {
+        key: "contracts",
+        sheet: "Contracts",
+        columns: [
+          { name: "Contracts", label: "Provider contract" },
+          { name: "PaymentBases", label: "Payment basis" },
+          { name: "BlendedPayments", label: "Payment 2026/27 £000", format: FORMAT.thousands },
+        ],
+      },
+    ],
+  });
 }

@@ -75,9 +75,24 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe("ics-finance returns <folder> --expect codes.csv --json", () => {
   let result: Run;
   let report: Collection;
+  const out = () => path.join(dir, "..", `${path.basename(dir)}-all.xlsx`);
   beforeAll(async () => {
-    result = await run(dir, "--expect", path.join(dir, "expected.csv"), "--json");
+    result = await run(dir, "--expect", path.join(dir, "expected.csv"), "--out", out(), "--json");
     report = JSON.parse(result.out) as Collection;
+  });
+  afterAll(() => fs.rmSync(out(), { force: true }));
+
+  test("--out writes the consolidated workbook: one Summary row per return, every finding, the tables (read back with SheetJS)", async () => {
+    const XLSX = await import("xlsx");
+    const wb = XLSX.read(fs.readFileSync(out()), { type: "buffer" });
+    expect(wb.SheetNames.slice(0, 2)).toEqual(["Summary", "Findings"]);
+    const summary = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.Summary);
+    expect(summary).toHaveLength(14);
+    expect(summary.map((r) => path.basename(String(r.File)))).toEqual(report.returns.map((r) => path.basename(r.file)));
+    const findings = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.Findings);
+    const count = report.returns.reduce((n, r) => n + r.findings.length, 0) + report.findings.length;
+    expect(findings).toHaveLength(count);
+    expect(wb.SheetNames.length).toBeGreaterThan(2);
   });
 
   test("exits 1 and says on stderr which file it is at", () => {
@@ -109,6 +124,20 @@ describe("ics-finance returns <folder> --expect codes.csv --json", () => {
     ]);
     expect(report.summary).toEqual({ returns: 14, clean: 3, withFindings: 9, unreadable: 2, missing: 1 });
   });
+});
+
+describe("the installed command checks on worker threads and reports the same", () => {
+  const bin = path.join(__dirname, "..", "..", "bin", "ics-finance.js");
+  const built = fs.existsSync(path.join(__dirname, "..", "..", "dist-cli", "cli", "returnsWorker.js"));
+  (built ? test : test.skip)("bin/ics-finance.js returns <folder> --json: the same report, exit 1, progress on stderr", async () => {
+    const { spawnSync } = await import("child_process");
+    const child = spawnSync(process.execPath, [bin, "returns", dir, "--expect", path.join(dir, "expected.csv"), "--json"], { encoding: "utf8" });
+    const inProcess = await run(dir, "--expect", path.join(dir, "expected.csv"), "--json");
+    expect(child.status).toBe(1);
+    expect(JSON.parse(child.stdout)).toEqual(JSON.parse(inProcess.out));
+    expect(child.stderr.split("\n").filter((l) => /^\[\d+\/14\] /.test(l))).toHaveLength(14);
+  });
+  if (!built) console.warn("Skipping the worker-thread test: dist-cli/ is not built (npm run build:cli; npm test builds it).");
 });
 
 describe("ics-finance returns: the text report, --template, usage", () => {

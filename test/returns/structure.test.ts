@@ -8,8 +8,11 @@ import { asReadWorkbook, specContent } from "../../src/templates/calc";
 import { TEMPLATES, templateSpec } from "../../src/templates";
 import type { DelegationSystem, TemplateSpec } from "../../src/templates";
 import { SAMPLE_DELEGATION } from "../../src/templates/sample";
+import { SAMPLE_MERGER } from "../../src/templates/merger";
+import type { MergerSystem } from "../../src/templates";
 import { releasedSpec, currentVersion, releasedVersions } from "../../src/returns/released";
 import { compareStructure } from "../../src/returns/structure";
+import { decodeShape, encodeShape } from "../../src/templates/shape";
 import type { ReadCell, ReadSheet, ReadWorkbook } from "../../src/xlsx/model";
 import { parseCell } from "../../src/workbook/a1";
 
@@ -43,8 +46,33 @@ describe("every template, as generated, is what its released spec says", () => {
   cases.push(["risk-share blank for 5 partners", templateSpec("risk-share", { mode: "blank", partners: 5 })]);
   const oneLess: DelegationSystem = { ...SAMPLE_DELEGATION, practices: SAMPLE_DELEGATION.practices.slice(1) };
   cases.push(["place-delegation prefilled for another system", templateSpec("place-delegation", { system: oneLess })]);
+  // A boundary change: Kingsholt leaves the fictional Vale ICB (QZV), which carries on with Vale, for Northmoor ICB (QZM).
+  const after = (formerBody: string, place: string) => (place === "Kingsholt" || formerBody === "QZM" ? "QZM" : "QZV");
+  const movedFootprint: MergerSystem = {
+    ...SAMPLE_MERGER,
+    bodiesAfter: [
+      { code: "QZM", name: "NHS Northmoor ICB (fictional)" },
+      { code: "QZV", name: "NHS Vale ICB (fictional)" },
+    ],
+    // Places of one body after are listed together: Kingsholt moves up beside Northmoor and Eastbridge.
+    places: ["Northmoor", "Eastbridge", "Kingsholt", "Vale"].map((name) => {
+      const p = SAMPLE_MERGER.places.find((x) => x.name === name)!;
+      return { ...p, bodyAfter: after(p.formerBody, p.name), moved: name === "Kingsholt" };
+    }),
+    practices: ["Northmoor", "Eastbridge", "Kingsholt", "Vale"].flatMap((name) =>
+      SAMPLE_MERGER.practices.filter((p) => p.place === name).map((p) => ({ ...p, bodyAfter: after(p.formerBody, p.place), moved: name === "Kingsholt" })),
+    ),
+  };
+  cases.push(["merger prefilled for a boundary change", templateSpec("merger", { mode: "prefilled", footprint: movedFootprint })]);
   test.each(cases)("%s", (_, spec) => {
     expect(kinds(asReturn(spec), spec)).toEqual([]);
+  });
+
+  test("a shape decides the layout: the merger's bodies and places are in it", () => {
+    const spec = templateSpec("merger", { mode: "prefilled", footprint: movedFootprint });
+    expect(spec.shape).toEqual({ formers: ["QZM", "QZV"], afters: ["QZM", "QZV"], placeFormer: [0, 0, 1, 1], placeAfter: [0, 0, 0, 1], placeMoved: [0, 0, 1, 0], practicesPerPlace: expect.any(Array) });
+    // Compared with the sample's layout instead, the moved place shows (the shape is what makes the comparison exact).
+    expect(compareStructure(asReturn(spec), templateSpec("merger")).findings.length).toBeGreaterThan(0);
   });
 
   test("the current version of every template is released (raising a version without keeping the old one fails here)", () => {
@@ -114,5 +142,17 @@ describe("each change to a place-delegation return is one finding of its kind at
     const last = 4 + SAMPLE_DELEGATION.practices.length;
     expect(findings[0].cell).toBe(`A5:A${last - 1}`);
     expect(findings[0].message).toMatch(new RegExp(`^PracticeCodes covers A5:A${last - 1} where the template gave it A5:A${last} \\(and \\d+ other names on the sheet\\): 1 row fewer: rows were deleted inside the table`));
+  });
+});
+
+describe("TemplateShape in the file", () => {
+  test("numbers, lists and codes round-trip; anything else is no shape", () => {
+    const shape = { practicesPerPlace: [12, 9, 8, 5], partners: 3, formers: ["QU9", "QNQ"], one: [7] };
+    expect(decodeShape(encodeShape(shape))).toEqual({ ...shape, one: 7 });
+    for (const bad of ["", "x", "a=1;b", "a=1,B2", "a=<script>", "a=" + "9".repeat(8), 42, undefined]) expect(decodeShape(bad)).toBeUndefined();
+  });
+  test("a shape no system could have is refused, and the return is compared with the template's default layout", () => {
+    expect(() => releasedSpec("place-delegation", "2026.1", { practicesPerPlace: [100000] })).toThrow(/which no system has/);
+    expect(() => releasedSpec("merger", "2026.1", { formers: ["QU9"], afters: ["QU9"], placeFormer: [3], placeAfter: [0], placeMoved: [0], practicesPerPlace: [1] })).toThrow(/a body it does not name/);
   });
 });

@@ -11,3 +11,5 @@ export type { FormulaSite, ReadResult, WorkbookCells } from "./results";
 export { arrayResult, resultUpdates } from "./results";
 export { callsIcs, fromFileFormula, hasTypedIcsCall, icsCalls, toFileFormula } from "./formula";
 export { Package, PackageError, readPackage, writePackage } from "./package";
+export type { SheetValue, ValuesColumn, ValuesSheet, ValuesWorkbook } from "./valuesWorkbook";
+export { SHEET_LIMITS, ValuesWorkbookError, sheetNameProblem, uniqueSheetName, writeValuesWorkbook } from "./valuesWorkbook";
