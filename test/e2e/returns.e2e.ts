@@ -14,7 +14,7 @@ import os from "os";
 import path from "path";
 import type { Browser, Download, Page } from "playwright-core";
 import * as XLSX from "xlsx";
-import { checkReturn, collectReturns } from "../../src/returns";
+import { checkReturn, collectReturns, consolidatedWorkbook } from "../../src/returns";
 import type { CheckOptions, Collection } from "../../src/returns/types";
 import { findingsCount, formatScalar, sortFindings, summarySentence } from "../../src/returnsPage/format";
 import { ROOT, Served, describeIfChromium, launchChromium, requireBuild, screenshot, serveDist, watch } from "./browser";
@@ -152,25 +152,21 @@ async function finished(page: Page, count: number): Promise<void> {
   await expect(page.getByTestId("progress-text").textContent()).resolves.toMatch(new RegExp(`^Checked ${count} of ${count}`));
 }
 
-/** The consolidated workbook, read back with SheetJS (an independent reader). */
-async function readBack(download: Download): Promise<XLSX.WorkBook> {
+/**
+ * The downloaded workbook: byte for byte what `consolidatedWorkbook` makes in Node from the same
+ * returns (it is deterministic), and read back with SheetJS, an independent reader: one Summary
+ * row per return, one Findings row per finding, by file, kind, sheet and cell.
+ */
+async function checkDownload(download: Download, collection: Collection): Promise<void> {
   expect(download.suggestedFilename()).toBe("consolidated-returns.xlsx");
-  const file = await download.path();
-  return XLSX.read(fs.readFileSync(file), { type: "buffer" });
-}
-
-function checkConsolidated(book: XLSX.WorkBook, collection: Collection): void {
+  const bytes = fs.readFileSync(await download.path());
+  expect(Buffer.compare(bytes, Buffer.from(consolidatedWorkbook(collection)))).toBe(0);
+  const book = XLSX.read(bytes, { type: "buffer" });
   expect(book.SheetNames.slice(0, 2)).toEqual(["Summary", "Findings"]);
-  const summary = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Summary, { header: 1, defval: null });
-  // One Summary row per return, each naming its file.
-  for (const r of collection.returns) expect([r.file, summary.filter((row) => row.includes(r.file)).length]).toEqual([r.file, 1]);
-  const findings = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Findings, { header: 1, defval: null });
-  for (const r of collection.returns) {
-    for (const f of r.findings) {
-      const found = findings.some((row) => row.includes(r.file) && row.includes(f.kind) && (f.cell === undefined || row.includes(f.cell)));
-      expect([r.file, f.kind, f.cell, found]).toEqual([r.file, f.kind, f.cell, true]);
-    }
-  }
+  const rows = (sheet: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[sheet], { defval: null });
+  expect(rows("Summary").map((r) => [r.File, r.Verdict, r.Findings])).toEqual(collection.returns.map((r) => [r.file, r.verdict, r.findings.length]));
+  const findings = [...collection.returns.flatMap((r) => r.findings.map((f) => ({ ...f, file: r.file }))), ...collection.findings];
+  expect(rows("Findings").map((r) => [r.File, r.Kind, r.Sheet, r.Cell, r.Message])).toEqual(findings.map((f) => [f.file ?? null, f.kind, f.sheet ?? null, f.cell ?? null, f.message]));
 }
 
 describeIfChromium("the Returns page", () => {
@@ -273,7 +269,7 @@ describeIfChromium("the Returns page", () => {
     await screenshot(page, "returns-2-findings-open");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download consolidated workbook" }).click()]);
-    checkConsolidated(await readBack(download), node);
+    await checkDownload(download, node);
     await page.getByText("Saved as consolidated-returns.xlsx in your downloads.").waitFor();
   });
 
@@ -309,7 +305,7 @@ describeIfChromium("the Returns page", () => {
     await page.evaluate(() => (document.getElementById("results-heading") as HTMLElement).focus());
     await tabTo(page, '[data-testid="download"]');
     const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
-    checkConsolidated(await readBack(download), node);
+    await checkDownload(download, node);
     await screenshot(page, "returns-3-keyboard");
   });
 
