@@ -3,12 +3,12 @@ import * as React from "react";
 import type { Finding } from "../returns/types";
 import { FindingsTable } from "./FindingsTable";
 
-export function CollectionFindings({ findings }: { findings: readonly Finding[] }): React.JSX.Element {
+export function CollectionFindings({ findings, expectedListed }: { findings: readonly Finding[]; expectedListed: boolean }): React.JSX.Element {
   return (
     <section aria-labelledby="collection-heading">
       <h3 id="collection-heading">Across the returns</h3>
       {findings.length === 0 ? (
-        <p data-testid="collection-none">No organisation sent twice, and none that was expected is missing.</p>
+        <p data-testid="collection-none">{expectedListed ? "No organisation sent twice, and every expected organisation sent a return." : "No organisation sent twice. (Choose a list of expected organisations to see which sent none.)"}</p>
       ) : (
         <FindingsTable findings={findings} caption="Duplicates and missing returns" across testId="collection-findings" />
       )}

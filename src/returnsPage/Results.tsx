@@ -7,7 +7,7 @@ import { ReturnsTable } from "./ReturnsTable";
 import { summarySentence } from "./format";
 import type { Progress } from "./run";
 
-export const Results = React.forwardRef<HTMLHeadingElement, { collection: Collection; stoppedAt?: Progress }>(function Results({ collection, stoppedAt }, heading) {
+export const Results = React.forwardRef<HTMLHeadingElement, { collection: Collection; stoppedAt?: Progress; expectedListed: boolean }>(function Results({ collection, stoppedAt, expectedListed }, heading) {
   return (
     <section aria-labelledby="results-heading" data-testid="results">
       <h2 id="results-heading" ref={heading} tabIndex={-1}>
@@ -18,12 +18,13 @@ export const Results = React.forwardRef<HTMLHeadingElement, { collection: Collec
           {`Stopped after checking ${stoppedAt.done.toLocaleString("en-GB")} of ${stoppedAt.total.toLocaleString("en-GB")} returns: the results are for those only, and missing returns are not listed. Check again to check them all.`}
         </p>
       )}
-      <p data-testid="summary">{summarySentence(collection.summary)}</p>
+      <p data-testid="summary">{summarySentence(collection.summary, expectedListed)}</p>
       <DownloadConsolidated collection={collection} />
-      <div className="table-scroll">
+      {/* Focusable, so a keyboard can scroll a table wider than the window. */}
+      <div className="table-scroll" role="region" aria-label="Returns checked, one row each" tabIndex={0}>
         <ReturnsTable returns={collection.returns} />
       </div>
-      <CollectionFindings findings={collection.findings} />
+      <CollectionFindings findings={collection.findings} expectedListed={expectedListed} />
     </section>
   );
 });

@@ -25,6 +25,8 @@ export function ReturnsPage(): React.JSX.Element {
   const [running, setRunning] = React.useState(false);
   const [collection, setCollection] = React.useState<Collection>();
   const [stoppedAt, setStoppedAt] = React.useState<Progress>();
+  // Whether the results counted missing returns (a list was given and the check ran to the end).
+  const [expectedListed, setExpectedListed] = React.useState(false);
   const stop = React.useRef(false);
   const resultsHeading = React.useRef<HTMLHeadingElement>(null);
 
@@ -68,6 +70,7 @@ export function ReturnsPage(): React.JSX.Element {
       });
       setCollection(result.collection);
       setStoppedAt(result.stopped ? last : undefined);
+      setExpectedListed(expected !== undefined && !result.stopped);
       setProgress((p) => (p ? { ...p, file: undefined } : p));
     } finally {
       setRunning(false);
@@ -109,11 +112,11 @@ export function ReturnsPage(): React.JSX.Element {
         <CheckProgress progress={progress} />
         {collection && !running && (
           <p className="visually-hidden" role="status">
-            {`Check ${stoppedAt ? "stopped" : "finished"}. ${summarySentence(collection.summary)}`}
+            {`Check ${stoppedAt ? "stopped" : "finished"}. ${summarySentence(collection.summary, expectedListed)}`}
           </p>
         )}
       </section>
-      {collection && <Results ref={resultsHeading} collection={collection} stoppedAt={stoppedAt} />}
+      {collection && <Results ref={resultsHeading} collection={collection} stoppedAt={stoppedAt} expectedListed={expectedListed} />}
     </main>
   );
 }

@@ -57,10 +57,14 @@ export function findingsCount(result: ReturnResult): string {
   return parts.length === 0 ? "None" : parts.join(", ");
 }
 
-/** "42 returns: 38 clean, 2 with findings, 1 unreadable; 1 expected organisation sent none." */
-export function summarySentence(summary: ReturnsSummary): string {
+/**
+ * "42 returns: 38 clean, 2 with findings, 1 unreadable; 1 expected organisation sent none." The
+ * missing ones are counted only when a list of expected organisations was given.
+ */
+export function summarySentence(summary: ReturnsSummary, expectedListed: boolean): string {
   const counts = `${plural(summary.returns, "return")}: ${NUMBER.format(summary.clean)} clean, ${NUMBER.format(summary.withFindings)} with findings, ${NUMBER.format(summary.unreadable)} unreadable`;
-  const missing = summary.missing === 0 ? "no expected organisation is missing" : `${plural(summary.missing, "expected organisation")} sent none`;
+  if (!expectedListed) return `${counts}.`;
+  const missing = summary.missing === 0 ? "every expected organisation sent one" : `${plural(summary.missing, "expected organisation")} sent none`;
   return `${counts}; ${missing}.`;
 }
 

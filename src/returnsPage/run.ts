@@ -5,8 +5,8 @@
  * Why not a Web Worker: a worker loaded from a URL takes its Content-Security-Policy from its own
  * HTTP response, not from the page's <meta>, so on a plain static host it would run with no
  * policy at all; on the page's thread every byte stays under the page's `connect-src 'none'`.
- * One return takes tens of milliseconds to check, so yielding between files keeps the page
- * responsive enough.
+ * A return of a system takes a fraction of a second to check, so yielding between files keeps
+ * the page responsive (Stop is answered after the file in hand).
  */
 import { checkReturn, collectReturns } from "../returns";
 import type { CheckOptions, Collection, ReturnResult } from "../returns/types";

@@ -12,7 +12,7 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import type { Browser, Download, Page } from "playwright-core";
+import type { Browser, Download, FileChooser, Page } from "playwright-core";
 import * as XLSX from "xlsx";
 import { checkReturn, collectReturns, consolidatedWorkbook } from "../../src/returns";
 import type { CheckOptions, Collection } from "../../src/returns/types";
@@ -179,10 +179,12 @@ describeIfChromium("the Returns page", () => {
   let node: Collection;
   const pages: { page: Page; seen: ReturnType<typeof watch> }[] = [];
 
-  async function open(): Promise<Page> {
+  /** A new page on returns.html; `before` runs before it loads (e.g. to take its file choosers). */
+  async function open(before?: (page: Page) => void): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const seen = watch(page);
     pages.push({ page, seen });
+    before?.(page);
     const response = await page.goto(`${server.origin}/returns.html`);
     // The policy comes as a header too, from the first byte.
     expect(response?.headers()["content-security-policy"]).toMatch(/connect-src 'none'/);
@@ -260,7 +262,8 @@ describeIfChromium("the Returns page", () => {
     await expect(page.getByTestId("progress-text").getAttribute("aria-live")).resolves.toBe("polite");
     expect(await page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("1");
 
-    await expect(page.getByTestId("summary").textContent()).resolves.toBe(summarySentence(node.summary));
+    expect(node.summary).toEqual({ returns: 13, clean: 3, withFindings: 8, unreadable: 2, missing: 1 });
+    await expect(page.getByTestId("summary").textContent()).resolves.toBe("13 returns: 3 clean, 8 with findings, 2 unreadable; 1 expected organisation sent none.");
     expect(await shownReturns(page)).toEqual(expectedReturns(node));
     expect(await shownAcross(page)).toEqual(expectedAcross(node));
     // Money with thousands separators.
@@ -274,24 +277,29 @@ describeIfChromium("the Returns page", () => {
   });
 
   test("with the keyboard only: Tab, Enter and Space choose the files, check them, open a return's findings and download the workbook", async () => {
-    const page = await open();
+    // File choosers are taken from before the page loads, so none opens as a real dialog.
+    const choosers: FileChooser[] = [];
+    const page = await open((p) => p.on("filechooser", (c) => choosers.push(c)));
     await page.locator("body").focus();
-    const choose = async (selector: string, key: "Enter" | " ", files: string[] | { name: string; mimeType: string; buffer: Buffer }[]) => {
+    const choose = async (selector: string, key: "Enter" | "Space", files: string[] | { name: string; mimeType: string; buffer: Buffer }[]) => {
       await tabTo(page, selector);
-      const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press(key === " " ? "Space" : key)]);
-      await chooser.setFiles(files);
+      const before = choosers.length;
+      await page.keyboard.press(key);
+      for (let i = 0; i < 200 && choosers.length === before; i++) await page.waitForTimeout(50);
+      expect(choosers.length).toBe(before + 1);
+      await choosers[before].setFiles(files);
     };
-    await choose('[data-testid="returns-input"]', " ", chosen);
+    await choose('[data-testid="returns-input"]', "Space", chosen);
     await choose('[data-testid="drop-zone"]', "Enter", dropped.map((f) => ({ name: f.name, mimeType: "application/octet-stream", buffer: Buffer.from(f.bytes) })));
     await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("13 returns chosen.");
-    await choose('[data-testid="expected-input"]', " ", [codesFile]);
+    await choose('[data-testid="expected-input"]', "Space", [codesFile]);
     await page.getByText("9 organisation codes read from codes.csv.").waitFor();
     await tabTo(page, '[data-testid="check"]');
     await page.keyboard.press("Enter");
     await finished(page, 13);
     // Focus goes to the results, so the next Tab is inside them.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("results-heading");
-    await expect(page.getByTestId("summary").textContent()).resolves.toBe(summarySentence(node.summary));
+    await expect(page.getByTestId("summary").textContent()).resolves.toBe(summarySentence(node.summary, true));
 
     const first = node.returns.find((r) => r.findings.length > 0)!;
     const button = `tr[data-file="${first.file}"] button`;
@@ -341,10 +349,25 @@ describeIfChromium("the Returns page", () => {
     await page.getByTestId("stopped").waitFor();
     await expect(page.getByTestId("stopped").textContent()).resolves.toMatch(/^Stopped after checking 1 of 6 returns/);
     const first = collectReturns([checkReturn("01-clean.xlsx", chosenReturns()[0].bytes)]);
-    await expect(page.getByTestId("summary").textContent()).resolves.toBe(summarySentence(first.summary));
+    await expect(page.getByTestId("summary").textContent()).resolves.toBe("1 return: 1 clean, 0 with findings, 0 unreadable.");
     expect(await shownReturns(page)).toEqual(expectedReturns(first));
     await page.getByTestId("collection-none").waitFor();
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test("in a 320 px window nothing scrolls sideways but the table, which the keyboard can scroll; the scan is clean", async () => {
+    const page = await open();
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.getByLabel("Returns to check (.xlsx or .xlsm, as many as you like)").setInputFiles(chosen.slice(0, 3));
+    await page.getByRole("button", { name: "Check 3 returns" }).click();
+    await finished(page, 3);
+    await page.locator('tr[data-file="03-typed-over.xlsx"] button').click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const region = page.getByRole("region", { name: "Returns checked, one row each" });
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await region.getAttribute("tabindex")).toBe("0");
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "returns-5-narrow");
   });
 
   test("an expected-organisations file that cannot be read is said beside its field, in plain words", async () => {

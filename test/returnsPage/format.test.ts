@@ -27,9 +27,10 @@ describe("counts and the summary", () => {
     expect(findingsCount(result([{ kind: "not-recalculated", message: "" }]))).toBe("1 warning");
   });
 
-  test("one sentence, with the missing organisations", () => {
-    expect(summarySentence({ returns: 1234, clean: 1200, withFindings: 30, unreadable: 4, missing: 2 })).toBe("1,234 returns: 1,200 clean, 30 with findings, 4 unreadable; 2 expected organisations sent none.");
-    expect(summarySentence({ returns: 1, clean: 1, withFindings: 0, unreadable: 0, missing: 0 })).toBe("1 return: 1 clean, 0 with findings, 0 unreadable; no expected organisation is missing.");
+  test("one sentence, with the missing organisations when a list of them was given", () => {
+    expect(summarySentence({ returns: 1234, clean: 1200, withFindings: 30, unreadable: 4, missing: 2 }, true)).toBe("1,234 returns: 1,200 clean, 30 with findings, 4 unreadable; 2 expected organisations sent none.");
+    expect(summarySentence({ returns: 1, clean: 1, withFindings: 0, unreadable: 0, missing: 0 }, true)).toBe("1 return: 1 clean, 0 with findings, 0 unreadable; every expected organisation sent one.");
+    expect(summarySentence({ returns: 1, clean: 1, withFindings: 0, unreadable: 0, missing: 0 }, false)).toBe("1 return: 1 clean, 0 with findings, 0 unreadable.");
   });
 
   test("every kind has a plain label", () => {
