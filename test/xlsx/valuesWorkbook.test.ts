@@ -30,7 +30,7 @@ const BOOK: ValuesWorkbook = {
         ["QWO", 1234567, 0.25, true, "=1+1"],
         ["QU9", -42, 0.125, false, "00123"],
         ["Q&A <x>", Number.NaN, { error: "#DIV/0!" }, null, "  padded  "],
-        ["short"],
+        ["short", null, null, null, ""],
         ["QWO", 0, { error: "#SPILL!" }, null, "_x000D_ literal\u0007"],
       ],
       filter: true,
@@ -87,6 +87,7 @@ describe("a values-only workbook", () => {
     expect(cell(0, 5, 4)?.value).toBe("_x000D_ literal\u0007");
     expect(cell(0, 3, 4)?.value).toBe("  padded  ");
     expect(cell(0, 4, 1)).toBeUndefined();
+    expect(cell(0, 4, 4)).toBeUndefined();
     expect(book.names).toEqual([{ name: "_xlnm._FilterDatabase", scope: "Money", refersTo: "Money!$A$1:$E$6", hidden: true }]);
   });
 
