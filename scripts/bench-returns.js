@@ -123,18 +123,19 @@ if (CHECKING) {
 
 /** The returns that go wrong: the first ICBs in code order, each changed one way. */
 const PLANTED = [
-  { what: "a formula typed over with its own value (Lines!G9, line 1 delegated to places)", make: async (system, x) => x.tamper.typeOverFormula(await x.filled(system), "Lines", "G9") },
+  { what: "a formula typed over with its own value (Lines!G9, line 1 delegated to places)", finds: ["hard-coded Lines!G9"], make: async (system, x) => x.tamper.typeOverFormula(await x.filled(system), "Lines", "G9") },
   {
     what: "a saved value that differs from its formula (Lines!G10 saved £1,000 higher, as with calculation on manual)",
+    finds: ["value-differs Lines!G10"],
     make: async (system, x) => {
       const bytes = await x.filled(system);
       const g10 = x.readWorkbook(bytes).sheets.find((s) => s.name === "Lines").cells.find((c) => c.row === 9 && c.col === 6);
       return x.tamper.changeSavedValue(bytes, "Lines", "G10", g10.value + 1000);
     },
   },
-  { what: "an unprotected sheet (Practices)", make: async (system, x) => x.tamper.unprotectSheet(await x.filled(system), "Practices") },
-  { what: "a practice's row deleted inside the Practices table (its second row)", make: (system, x) => x.deletedPracticeRow(system, 1) },
-  { what: "an old template version (2025.1)", make: async (system, x) => x.tamper.setTemplateVersion(await x.filled(system), "2025.1") },
+  { what: "an unprotected sheet (Practices)", finds: ["unprotected Practices"], make: async (system, x) => x.tamper.unprotectSheet(await x.filled(system), "Practices") },
+  { what: "a practice's row deleted inside the Practices table (its second row)", finds: [/^rows-changed Practices!/], make: (system, x) => x.deletedPracticeRow(system, 1) },
+  { what: "an old template version (2025.1)", finds: ["old-version"], make: async (system, x) => x.tamper.setTemplateVersion(await x.filled(system), "2025.1") },
 ];
 
 async function generate(folder) {
@@ -150,7 +151,7 @@ async function generate(folder) {
     const bytes = plant ? await plant.make(system, x) : await filledPlaceDelegation(system);
     const file = `${icb}-place-delegation.xlsx`;
     fs.writeFileSync(path.join(folder, file), bytes);
-    if (plant) planted.push(`${file}: ${plant.what}`);
+    if (plant) planted.push({ file, what: plant.what, finds: plant.finds });
   }
   return { icbs: icbs.length, practices: records.length, planted };
 }
@@ -177,6 +178,18 @@ function libreOffice(folder) {
   return { wall, written, files: files.length };
 }
 
+/** Whether the findings are exactly the planted ones: each planted file its findings, every other file none. */
+function asPlanted(planted, perFile) {
+  const wrong = [];
+  for (const p of planted) {
+    const got = perFile[p.file] ?? [];
+    const ok = got.length === p.finds.length && p.finds.every((f, i) => (f instanceof RegExp ? f.test(got[i]) : got[i] === f));
+    if (!ok) wrong.push(`${p.file} reported ${got.length === 0 ? "nothing" : got.join("; ")} for ${p.what}`);
+  }
+  for (const file of Object.keys(perFile)) if (!planted.some((p) => p.file === file)) wrong.push(`${file} (clean as generated) reported ${perFile[file].join("; ")}`);
+  return wrong.length === 0 ? "exactly the planted findings, nothing else" : `NOT as planted: ${wrong.join(" | ")}`;
+}
+
 async function main() {
   if (process.argv[2] === "--generate" && !process.argv[3]) {
     console.log("Usage: node scripts/bench-returns.js [--generate <folder>]  (--generate: only write the 42 returns there, and keep them)");
@@ -193,7 +206,7 @@ async function main() {
     fs.mkdirSync(folder, { recursive: true });
     const generated = await generate(folder);
     console.log(`bench-returns: wrote ${generated.icbs} returns to ${folder}; planted:`);
-    for (const p of generated.planted) console.log(`  ${p}`);
+    for (const p of generated.planted) console.log(`  ${p.file}: ${p.what}`);
     return;
   }
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "bench-returns-"));
@@ -204,7 +217,7 @@ async function main() {
     const files = fs.readdirSync(folder).filter((f) => f.endsWith(".xlsx"));
     const bytes = files.reduce((s, f) => s + fs.statSync(path.join(folder, f)).size, 0);
     console.log(`bench-returns: generated ${files.length} place-delegation returns (${generated.icbs} ICBs, ${generated.practices} practices, ${(bytes / 1024 / 1024).toFixed(1)} MiB) in ${genTime.toFixed(1)} s (not timed against the aim); planted:`);
-    for (const p of generated.planted) console.log(`  ${p}`);
+    for (const p of generated.planted) console.log(`  ${p.file}: ${p.what}`);
 
     const out = path.join(folder, "..", `${path.basename(folder)}-all.xlsx`);
     const child = (how) => {
@@ -224,6 +237,7 @@ async function main() {
       const kinds = Object.entries(cli.byKind).sort(([a], [b]) => a.localeCompare(b));
       console.log(`  findings by kind: ${kinds.length === 0 ? "none" : kinds.map(([k, n]) => `${k} ${n}`).join(", ")}`);
       for (const [file, findings] of Object.entries(cli.perFile)) console.log(`    ${file}: ${findings.join("; ")}`);
+      console.log(`  ${asPlanted(generated.planted, cli.perFile)}`);
     } else {
       console.log("bench-returns: `ics-finance returns` or src/returns/consolidate is not built: only the steps that exist are timed below");
     }
