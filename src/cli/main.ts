@@ -16,6 +16,10 @@ export const USAGE = `Usage:
                                             a blank copy prefilled with one ICB's places and practices
   ics-finance recalc <in.xlsx> [--out <out.xlsx>]
                                             recalculate a workbook; list failing checks and error cells
+  ics-finance returns <file-or-folder>... [--template <name>] [--expect <codes.csv>] [--out <all.xlsx>] [--json]
+                                            check returned workbooks against their templates,
+                                            list every finding by file, sheet and cell, and
+                                            consolidate them into one workbook
   ics-finance --help                        this text
 
 Results print one row per line, cells separated by tabs; an error prints its code, a tab and its message.
@@ -45,6 +49,7 @@ export const COMMANDS: Record<string, Command> = {
   eval: evalCommand,
   template: async (args, io) => (await import("./template")).templateCommand(args, io),
   recalc: async (args, io) => (await import("./recalc")).recalcCommand(args, io),
+  returns: async (args, io) => (await import("./returns")).returnsCommand(args, io),
 };
 
 export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {

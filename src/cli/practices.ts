@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { DelegationSystem, PracticeRow } from "../templates";
-import { parseCsv } from "./csv";
+import { parseCsv } from "../format/csv";
 
 export interface PracticeRecord extends PracticeRow {
   icb: string;

@@ -32,8 +32,12 @@ export const WARNING_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(["no
 
 export interface Finding {
   kind: FindingKind;
-  /** The return it is about (for `duplicate`, each file that holds the same organisation, year and round; none for `missing-return`). */
+  /** The return it is about; none for `duplicate` and `missing-return`, which belong to no single file. */
   file?: string;
+  /** `duplicate`: every file that holds the same organisation, year and round. */
+  files?: string[];
+  /** `duplicate` and `missing-return`: the organisation concerned. */
+  organisationCode?: string;
   sheet?: string;
   /** A cell ("B7") or a block ("F19:F22"). */
   cell?: string;

@@ -12,7 +12,7 @@ import { FORMAT, STYLE, Table, TemplateBuilder } from "./builder";
 import { aboutSheet, checksSheet } from "./common";
 import { CoverValues, coverSheet, coverValues, sampleCover } from "./cover";
 import { PracticeRow, SAMPLE_DELEGATION, SAMPLE_ICB } from "./sample";
-import { TemplateInfo, TemplateMode, TemplateSpec } from "./spec";
+import { TemplateInfo, TemplateMode, TemplateShape, TemplateSpec } from "./spec";
 import { STREAMS } from "../core/rules/streams";
 
 export const MERGER: TemplateInfo = {
@@ -141,6 +141,23 @@ function validate(system: MergerSystem): void {
   }
   const empty = system.places.find((x) => !system.practices.some((p) => p.place === x.name));
   if (empty) throw new Error(`place "${empty.name}" has no practices`);
+}
+
+/**
+ * The footprint's layout (TemplateShape): the bodies before and after by code (the formulas name
+ * them), and each place's body before and after, whether it moved, and its number of practices.
+ */
+export function mergerShape(system: MergerSystem): TemplateShape {
+  const formers = system.formerBodies.map((b) => b.code);
+  const afters = system.bodiesAfter.map((b) => b.code);
+  return {
+    formers,
+    afters,
+    placeFormer: system.places.map((p) => formers.indexOf(p.formerBody)),
+    placeAfter: system.places.map((p) => afters.indexOf(p.bodyAfter)),
+    placeMoved: system.places.map((p) => (p.moved ? 1 : 0)),
+    practicesPerPlace: system.places.map((p) => system.practices.filter((x) => x.place === p.name).length),
+  };
 }
 
 const perHead = (money: string, pop: string) => `IF(N(${pop})>0,${money}/${pop},"")`;
@@ -494,6 +511,7 @@ export function merger(options: MergerOptions = {}): TemplateSpec {
     ],
     {
       prefilledFrom: system.source,
+      shape: mergerShape(system),
       tables: [
         {
           key: "formerBodies",

@@ -171,8 +171,9 @@ export function placeDelegation(options: PlaceDelegationOptions = {}): TemplateS
   const empty = places.find((_, k) => practicesByPlace[k].length === 0);
   if (empty !== undefined) throw new Error(`place "${empty}" has no practices`);
   const practices: PracticeRow[] = practicesByPlace.flat();
-  // The sample's baselines are by the sample's places; another system's are left blank.
-  const sameSystem = system === SAMPLE_DELEGATION;
+  // The sample's baselines are by the sample's places; a system with other places has none.
+  const samplePlaces = placesOf(SAMPLE_DELEGATION);
+  const sameSystem = places.length === samplePlaces.length && places.every((p, i) => p === samplePlaces[i]);
   const lines: LineSpec[] = [...FIXED_LINES, ...OTHER_LINES, ...Array.from({ length: SPARE_LINES }, () => SPARE)].map((l, i) =>
     i < FIXED_LINES.length || sample ? l : { ...SPARE, name: sample ? l.name : null, basis: null },
   );

@@ -13,19 +13,27 @@ const MAX_SHAPE_TEXT = 4000;
 
 export function encodeShape(shape: TemplateShape): string {
   return Object.entries(shape)
-    .map(([key, value]) => `${key}=${typeof value === "number" ? value : value.join(",")}`)
+    .map(([key, value]) => `${key}=${typeof value === "number" ? value : (value as readonly (number | string)[]).join(",")}`)
     .join(";");
 }
 
-/** The shape a file says, or undefined when it says none or nothing that parses. */
+/** A code a shape may carry (an ODS code): letters and digits, starting with a letter. */
+const CODE = /^[A-Z][A-Z0-9]{0,11}$/;
+
+/**
+ * The shape a file says, or undefined when it says none or anything that does not parse. A value
+ * of digits is a number (several, a list of numbers); anything else must be a list of codes.
+ */
 export function decodeShape(text: unknown): TemplateShape | undefined {
   if (typeof text !== "string" || text === "" || text.length > MAX_SHAPE_TEXT) return undefined;
-  const shape: Record<string, number | number[]> = {};
+  const shape: Record<string, number | number[] | string[]> = {};
   for (const part of text.split(";")) {
-    const match = /^([A-Za-z][A-Za-z0-9]*)=(\d+(?:,\d+)*)$/.exec(part.trim());
+    const match = /^([A-Za-z][A-Za-z0-9]*)=(.*)$/.exec(part.trim());
     if (!match) return undefined;
-    const numbers = match[2].split(",").map(Number);
-    shape[match[1]] = numbers.length === 1 && !match[2].includes(",") ? numbers[0] : numbers;
+    const items = match[2].split(",");
+    if (items.every((i) => /^\d{1,7}$/.test(i))) shape[match[1]] = items.length === 1 ? Number(items[0]) : items.map(Number);
+    else if (items.every((i) => CODE.test(i))) shape[match[1]] = items;
+    else return undefined;
   }
   return shape;
 }

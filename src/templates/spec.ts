@@ -93,8 +93,11 @@ export interface ConsolidatedTable {
   columns: { name: string; label: string; format?: string }[];
 }
 
-/** What a template is built with beyond its fixed text: the numbers that decide its layout. */
-export type TemplateShape = Readonly<Record<string, number | readonly number[]>>;
+/**
+ * What a template is built with beyond its fixed text: the numbers (and the organisation codes
+ * its formulas name) that decide its layout.
+ */
+export type TemplateShape = Readonly<Record<string, number | readonly number[] | readonly string[]>>;
 
 export interface TemplateSpec extends TemplateInfo {
   sheets: SheetSpec[];

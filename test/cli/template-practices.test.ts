@@ -1,5 +1,5 @@
 /** Reading NHS England's practice weighted-population format for `template --practices`. */
-import { parseCsv } from "../../src/cli/csv";
+import { parseCsv } from "../../src/format/csv";
 import { PracticeFileError, delegationSystem, placeOfCcg, readPlaceMappingCsv, readPracticeCsv } from "../../src/cli/practices";
 
 describe("parseCsv", () => {

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parseCsv } from "../../src/cli/csv";
+import { parseCsv } from "../../src/format/csv";
 
 
 export const PRACTICES_FILE = path.join(__dirname, "..", "..", "..", "shared", "data", "practice-weighted-populations-2024-25.csv");

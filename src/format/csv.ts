@@ -1,4 +1,4 @@
-/** CSV as NHS England publishes it. Shared by the CLI, the tests and the benchmark. */
+/** CSV as NHS England publishes it. Shared by the CLI, the returns check (--expect), the tests and the benchmark; browser-safe. */
 
 /**
  * RFC 4180 CSV: fields separated by commas, optionally quoted; inside quotes a comma or a line
