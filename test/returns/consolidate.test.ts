@@ -6,12 +6,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as XLSX from "xlsx";
-import { consolidatedWorkbook, tableRows } from "../../src/returns/consolidate";
-import type { Collection, KeyFigureValue, ReportValue, ReturnResult } from "../../src/returns/types";
+import { checkReturn, collectReturns } from "../../src/returns";
+import { consolidatedWorkbook } from "../../src/returns/consolidate";
+import type { Collection, ReturnResult } from "../../src/returns/types";
 import { TEMPLATES, templateSpec } from "../../src/templates";
 import { FORMAT } from "../../src/templates/builder";
 import type { TemplateSpec } from "../../src/templates/spec";
-import { parseRange, parseReference, rectColumns, rectRows } from "../../src/workbook/a1";
+import { parseRange, rectColumns, rectRows } from "../../src/workbook/a1";
 import { readWorkbook } from "../../src/xlsx/read";
 import { sheetNameProblem } from "../../src/xlsx/write";
 import { schemasMissing, validatePackage } from "../helpers/ooxml";
@@ -325,75 +326,39 @@ describe("every template's consolidated tables", () => {
   });
 });
 
-test("tableRows: a table's rows from its columns, one-cell names repeated, a shorter or missing column blank", () => {
-  const table = { key: "t", sheet: "T", columns: [{ name: "Names", label: "Name" }, { name: "Round", label: "Round" }, { name: "Budgets", label: "£" }, { name: "Gone", label: "Gone" }] };
-  const values: Record<string, ReturnType<Parameters<typeof tableRows>[1]>> = { Names: ["Leeds", "Bradford", "Wakefield"], Round: "Plan v1", Budgets: [1, { error: "#N/A" }] };
-  expect(tableRows(table, (name) => values[name])).toEqual([
-    ["Leeds", "Plan v1", 1, null],
-    ["Bradford", "Plan v1", { error: "#N/A" }, null],
-    ["Wakefield", "Plan v1", null, null],
-  ]);
-  expect(tableRows(table, () => undefined)).toEqual([]);
-  // A table of one row whose names are each one cell (a merger with one body after).
-  expect(tableRows(table, (name) => (name === "Names" ? "QXX" : name === "Budgets" ? 5 : undefined))).toEqual([["QXX", null, 5, null]]);
-});
-
-describe("the shipped templates, consolidated", () => {
-  /** Each defined name's saved values, read row by row (a one-cell name as its value), from a file. */
-  function savedValues(bytes: Uint8Array): (name: string) => KeyFigureValue | undefined {
-    const book = readWorkbook(bytes);
-    return (name) => {
-      const defined = book.names.find((n) => n.name === name && n.scope === undefined);
-      const ref = defined && parseReference(defined.refersTo.replace(/\$/g, ""));
-      const sheet = ref && book.sheets.find((s) => s.name === ref.sheet);
-      if (!ref || !sheet) return undefined;
-      const r = parseRange(ref.range);
-      const values: ReportValue[] = [];
-      for (let row = r.top; row <= r.bottom; row++)
-        for (let col = r.left; col <= r.right; col++) {
-          const cell = sheet.cells.find((c) => c.row === row && c.col === col);
-          values.push(cell?.error ? { error: cell.error } : (cell?.value ?? null));
-        }
-      return ref.range.includes(":") ? values : values[0];
-    };
-  }
-
+describe("the shipped templates, checked and consolidated", () => {
   test("every declared table gives rows from the sample files, and each one-cell key figure a Summary value", () => {
-    const returns: ReturnResult[] = TEMPLATES.map((t) => {
-      const bytes = new Uint8Array(fs.readFileSync(path.resolve(__dirname, "..", "..", "assets", "templates", `${t.name}.xlsx`)));
-      const spec = templateSpec(t.name);
-      const valueOf = savedValues(bytes);
-      return {
-        file: `${t.name}.xlsx`,
-        template: t.name,
-        templateVersion: t.version,
-        organisationCode: String(valueOf("OrganisationCode")),
-        verdict: "clean",
-        keyFigures: Object.fromEntries(spec.keyFigures.map((k) => [k.name, valueOf(k.name) ?? null])),
-        findings: [],
-        tables: Object.fromEntries(spec.tables.map((table) => [table.key, tableRows(table, valueOf)])),
-      };
-    });
-    const wb = XLSX.read(consolidatedWorkbook({ returns, findings: [], summary: { returns: returns.length, clean: returns.length, withFindings: 0, unreadable: 0, missing: 0 } }), { type: "array" });
+    const results = TEMPLATES.map((t) => checkReturn(`${t.name}.xlsx`, new Uint8Array(fs.readFileSync(path.resolve(__dirname, "..", "..", "assets", "templates", `${t.name}.xlsx`)))));
+    expect(results.map((r) => r.verdict)).toEqual(TEMPLATES.map(() => "clean"));
+    const wb = XLSX.read(consolidatedWorkbook(collectReturns(results)), { type: "array" });
     const tableSheets = TEMPLATES.flatMap((t) => templateSpec(t.name).tables.map((table) => ({ template: t.name, table })));
     expect(wb.SheetNames).toEqual(["Summary", "Findings", ...tableSheets.map((x) => x.table.sheet)]);
+    expect(rowsOf(wb, "Summary")).toHaveLength(1 + TEMPLATES.length);
+    expect(rowsOf(wb, "Findings")).toHaveLength(1);
     for (const { template, table } of tableSheets) {
       const rows = rowsOf(wb, table.sheet).slice(1);
-      // Every row is the sample organisation's, named in the table's first column, with a number somewhere.
+      // Every row is the sample organisation's, named in the table's first column, with a figure somewhere.
       expect({ sheet: table.sheet, rows: rows.length > 0 }).toEqual({ sheet: table.sheet, rows: true });
       for (const row of rows) {
+        expect(row.slice(0, 2)).toEqual(["QZN", "NHS Northmoor and Vale ICB (fictional)"]);
         expect(row[row.length - 1]).toBe(`${template}.xlsx`);
         // A table by year has no label column (the years are headers, not names): its rows are in year order.
         if (table.columns[0].format === undefined) expect({ sheet: table.sheet, label: typeof row[2] }).toEqual({ sheet: table.sheet, label: "string" });
         if (table.columns.some((c) => c.format)) expect({ sheet: table.sheet, row, number: row.slice(2, -1).some((v) => typeof v === "number") }).toMatchObject({ number: true });
       }
     }
-    // The sample place delegation: its four places and its pot, as the file saved them.
+    // The sample place delegation: its four places, and its pot in the Summary.
     const places = rowsOf(wb, "Places").slice(1);
     expect(places.map((r) => r[2])).toEqual(templateSpec("place-delegation").sheets.find((s) => s.name === "Places")!.cells.filter((c) => /^A(8|9|10|11)$/.test(c.at)).map((c) => ("value" in c ? c.value : null)));
     const summary = rowsOf(wb, "Summary");
     const pot = summary[0].indexOf("Delegated pot £");
     expect(typeof summary[1][pot]).toBe("number");
     expect(summary[1][pot]).toBeGreaterThan(0);
+    // Spare scheme lines of the risk share (no name, nothing in them) are left out.
+    const schemeLines = rowsOf(wb, "Scheme lines").slice(1);
+    const lineRows = rectRows(parseRange(templateSpec("risk-share").names.find((n) => n.name === "LineNames")!.range));
+    expect(schemeLines.length).toBeGreaterThan(0);
+    expect(schemeLines.length).toBeLessThan(lineRows);
+    expect(schemeLines.every((r) => typeof r[2] === "string")).toBe(true);
   });
 });
