@@ -128,22 +128,25 @@ function summarySheet(collection: Collection, figures: readonly SummaryFigure[])
   return { name: SUMMARY_SHEET, columns: [...IDENTITY_COLUMNS, ...figures.map((f) => f.column)], rows, filter: true };
 }
 
+/**
+ * One row per finding. A collection's own finding names its organisation (and a duplicate its
+ * files, listed in one cell); the organisation's name comes from a return of that organisation.
+ */
 function findingsSheet(collection: Collection): ValuesSheet {
   const byFile = new Map<string, ReturnResult>();
-  for (const r of collection.returns) if (!byFile.has(r.file)) byFile.set(r.file, r);
-  const row = (f: Finding, owner: ReturnResult | undefined): SheetValue[] => [
-    f.file ?? owner?.file ?? null,
-    owner?.organisationCode ?? null,
-    owner?.organisationName ?? null,
-    f.kind,
-    f.sheet ?? null,
-    f.cell ?? null,
-    f.message,
-  ];
-  const rows = [
-    ...collection.returns.flatMap((r) => r.findings.map((f) => row(f, r))),
-    ...collection.findings.map((f) => row(f, f.file === undefined ? undefined : byFile.get(f.file))),
-  ];
+  const byCode = new Map<string, ReturnResult>();
+  for (const r of collection.returns) {
+    if (!byFile.has(r.file)) byFile.set(r.file, r);
+    const code = r.organisationCode?.toUpperCase();
+    if (code && !byCode.has(code)) byCode.set(code, r);
+  }
+  const row = (f: Finding, owner: ReturnResult | undefined): SheetValue[] => {
+    const files = f.files?.length ? f.files : f.file !== undefined ? [f.file] : owner ? [owner.file] : [];
+    const code = f.organisationCode ?? owner?.organisationCode;
+    const named = owner ?? (code ? byCode.get(code.toUpperCase()) : undefined) ?? (files.length ? byFile.get(files[0]) : undefined);
+    return [files.length ? files.join(", ") : null, code ?? null, named?.organisationName ?? null, f.kind, f.sheet ?? null, f.cell ?? null, f.message];
+  };
+  const rows = [...collection.returns.flatMap((r) => r.findings.map((f) => row(f, r))), ...collection.findings.map((f) => row(f, undefined))];
   return { name: FINDINGS_SHEET, columns: FINDINGS_COLUMNS, rows, filter: true };
 }
 

@@ -98,8 +98,8 @@ const UNREADABLE: ReturnResult = {
 const COLLECTION: Collection = {
   returns: [WEST_YORKSHIRE, NORTH_EAST, RISK_SHARE, UNREADABLE],
   findings: [
-    { kind: "duplicate", file: "returns/QWO place delegation.xlsx", message: "QWO sent two returns for 2026/27 Plan v1." },
-    { kind: "missing-return", message: "QMM (NHS Lancashire and South Cumbria ICB) sent no return." },
+    { kind: "duplicate", files: ["returns/QWO place delegation.xlsx", "returns/QWO again.xlsx"], organisationCode: "QWO", message: "QWO sent two returns for 2026/27 Plan v1." },
+    { kind: "missing-return", organisationCode: "QMM", message: "QMM is expected but sent no return." },
   ],
   summary: { returns: 4, clean: 2, withFindings: 1, unreadable: 1, missing: 1 },
 };
@@ -147,8 +147,8 @@ describe("the consolidated workbook of a collection", () => {
       ["returns/QHM.xlsx", "QHM", "NHS North East and North Cumbria ICB", "check-false", "Checks", "B7", NORTH_EAST.findings[1].message],
       ["risk/QOQ risk share.xlsx", "QOQ", "NHS Humber and North Yorkshire ICB", "not-recalculated", "Lines", "J6", RISK_SHARE.findings[0].message],
       ["returns/old.xls", null, null, "unreadable", null, null, UNREADABLE.findings[0].message],
-      ["returns/QWO place delegation.xlsx", "QWO", "NHS West Yorkshire ICB", "duplicate", null, null, "QWO sent two returns for 2026/27 Plan v1."],
-      [null, null, null, "missing-return", null, null, "QMM (NHS Lancashire and South Cumbria ICB) sent no return."],
+      ["returns/QWO place delegation.xlsx, returns/QWO again.xlsx", "QWO", "NHS West Yorkshire ICB", "duplicate", null, null, "QWO sent two returns for 2026/27 Plan v1."],
+      [null, "QMM", null, "missing-return", null, null, "QMM is expected but sent no return."],
     ]);
     expect(wb.Sheets["Findings"]["!autofilter"]).toEqual({ ref: "A1:G7" });
   });
