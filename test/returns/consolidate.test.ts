@@ -3,7 +3,9 @@
  * with SheetJS (an independent reader) and with our own reader, validated against ECMA-376, the
  * same bytes every time; and every template's declared tables checked against its defined names.
  */
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as XLSX from "xlsx";
 import { checkReturn, collectReturns } from "../../src/returns";
@@ -232,6 +234,33 @@ describe("the consolidated workbook of a collection", () => {
   (missing ? test.skip : test)("every part validates against ECMA-376", () => {
     expect(validatePackage(withoutXmlSpaceOnText(bytes)).errors).toEqual([]);
   });
+
+  const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
+  if (!soffice) console.warn("Skipping the LibreOffice reading of the consolidated workbook: soffice is not installed.");
+  (soffice ? test : test.skip)(
+    "LibreOffice opens it headless and shows every sheet as formatted",
+    () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ics-consolidated-"));
+      try {
+        const file = path.join(dir, "all.xlsx");
+        fs.writeFileSync(file, bytes);
+        // Every sheet (-1), each cell as shown (its number format applied).
+        execFileSync(soffice, ["--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", dir, file], {
+          env: { ...process.env, HOME: dir },
+          timeout: 60000,
+          stdio: "pipe",
+        });
+        const csv = (sheet: string) => fs.readFileSync(path.join(dir, `all-${sheet}.csv`), "utf8").trim().split("\n");
+        expect(csv("Summary")[1]).toBe('returns/QWO place delegation.xlsx,QWO,NHS West Yorkshire ICB,QWO,2026/27,Plan v1,place-delegation,2026.1,clean,0,"£1,000,000","£50,000","£950,000",,,');
+        expect(csv("Summary")[3].endsWith(",1,,,,\"1,235\",10,0")).toBe(true);
+        expect(csv("Places")[3]).toBe('QHM,NHS North East and North Cumbria ICB,=1+1,"1,000","1,000",1.0000,£5,£0,£5,#N/A,returns/QHM.xlsx');
+        expect(csv("Findings")).toHaveLength(7);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    90000,
+  );
 
   test("a collection with no returns still has its Summary and Findings", () => {
     const empty = XLSX.read(consolidatedWorkbook({ returns: [], findings: [], summary: { returns: 0, clean: 0, withFindings: 0, unreadable: 0, missing: 0 } }), { type: "array" });
