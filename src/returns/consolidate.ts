@@ -182,6 +182,20 @@ function tableSheet(name: string, table: ConsolidatedTable, group: TemplateGroup
   };
 }
 
+/**
+ * A template table's rows from its columns' values (for `ReturnResult.tables`): each column is a
+ * defined name's values in order (a range read row by row), or one value repeated on every row
+ * (a one-cell name); the table has as many rows as its longest column (one when every column is
+ * one cell, as a merger's single body after is), a shorter column ending in blanks, and a column
+ * whose name the return lacks blank.
+ */
+export function tableRows(table: ConsolidatedTable, valuesOf: (name: string) => KeyFigureValue | undefined): ReportValue[][] {
+  const columns = table.columns.map((c) => valuesOf(c.name));
+  const longest = Math.max(0, ...columns.map((v) => (Array.isArray(v) ? v.length : 0)));
+  const rows = longest === 0 && columns.some((v) => v !== undefined && !Array.isArray(v)) ? 1 : longest;
+  return Array.from({ length: rows }, (_, i) => columns.map((v) => (Array.isArray(v) ? (v[i] ?? null) : (v ?? null))));
+}
+
 /** The table's own sheet name; taken already, the name with its template's, then numbered. */
 function tableSheetName(wanted: string, template: string, taken: Set<string>): string {
   if (!taken.has(wanted.toUpperCase())) return uniqueSheetName(wanted, taken);

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import * as XLSX from "xlsx";
 import { checkReturn, collectReturns } from "../../src/returns";
-import { consolidatedWorkbook } from "../../src/returns/consolidate";
+import { consolidatedWorkbook, tableRows } from "../../src/returns/consolidate";
 import type { Collection, ReturnResult } from "../../src/returns/types";
 import { TEMPLATES, templateSpec } from "../../src/templates";
 import { FORMAT } from "../../src/templates/builder";
@@ -390,4 +390,17 @@ describe("the shipped templates, checked and consolidated", () => {
     expect(schemeLines.length).toBeLessThan(lineRows);
     expect(schemeLines.every((r) => typeof r[2] === "string")).toBe(true);
   });
+});
+
+test("tableRows: a table's rows from its columns, one-cell names repeated, a shorter or missing column blank", () => {
+  const table = { key: "t", sheet: "T", columns: [{ name: "Names", label: "Name" }, { name: "Round", label: "Round" }, { name: "Budgets", label: "£" }, { name: "Gone", label: "Gone" }] };
+  const values: Record<string, ReturnType<Parameters<typeof tableRows>[1]>> = { Names: ["Leeds", "Bradford", "Wakefield"], Round: "Plan v1", Budgets: [1, { error: "#N/A" }] };
+  expect(tableRows(table, (name) => values[name])).toEqual([
+    ["Leeds", "Plan v1", 1, null],
+    ["Bradford", "Plan v1", { error: "#N/A" }, null],
+    ["Wakefield", "Plan v1", null, null],
+  ]);
+  expect(tableRows(table, () => undefined)).toEqual([]);
+  // A table of one row whose names are each one cell (a merger with one body after).
+  expect(tableRows(table, (name) => (name === "Names" ? "QXX" : name === "Budgets" ? 5 : undefined))).toEqual([["QXX", null, 5, null]]);
 });
