@@ -14,6 +14,7 @@ import type { TemplateSpec } from "../templates/spec";
 import { cellAddress, parseRange, parseReference, rectColumns, rectRows } from "../workbook/a1";
 import type { ReadWorkbook } from "../xlsx/model";
 import { WorkbookReadError, readWorkbook } from "../xlsx/read";
+import { tableRows } from "./consolidate";
 import { canonicalFormula } from "./formulaText";
 import { Identity, identify } from "./identify";
 import { ShapeError, currentVersion, isKnownTemplate, releasedSpec, releasedVersions } from "./released";
@@ -57,25 +58,27 @@ function namedValues(wb: ReadWorkbook, recalc: Recalculation, name: string): Rep
   return values;
 }
 
+/** A defined name's recalculated value: one cell's value, or a range's values in order. */
+function namedFigure(wb: ReadWorkbook, recalc: Recalculation, name: string): KeyFigureValue | undefined {
+  const values = namedValues(wb, recalc, name);
+  if (values === undefined) return undefined; // missing-name says it
+  const range = namedRange(wb, name);
+  return range && range.rows * range.cols === 1 ? values[0] : values;
+}
+
 function keyFigures(wb: ReadWorkbook, recalc: Recalculation, spec: TemplateSpec): Record<string, KeyFigureValue> {
   const figures: Record<string, KeyFigureValue> = {};
   for (const k of spec.keyFigures) {
-    const values = namedValues(wb, recalc, k.name);
-    if (values === undefined) continue; // missing-name says it
-    const single = namedRange(wb, k.name);
-    figures[k.name] = single && single.rows * single.cols === 1 ? values[0] : values;
+    const value = namedFigure(wb, recalc, k.name);
+    if (value !== undefined) figures[k.name] = value;
   }
   return figures;
 }
 
-/** Each declared table's rows: columns side by side, a one-cell column repeated on every row. */
+/** Each declared table's rows, for the consolidated workbook. */
 function tables(wb: ReadWorkbook, recalc: Recalculation, spec: TemplateSpec): Record<string, ReportValue[][]> {
   const out: Record<string, ReportValue[][]> = {};
-  for (const table of spec.tables) {
-    const columns = table.columns.map((c) => namedValues(wb, recalc, c.name) ?? []);
-    const rows = Math.max(0, ...columns.map((c) => (c.length === 1 ? 0 : c.length)), columns.some((c) => c.length === 1) ? 1 : 0);
-    out[table.key] = Array.from({ length: rows }, (_, i) => columns.map((c) => (c.length === 1 ? c[0] : (c[i] ?? null))));
-  }
+  for (const table of spec.tables) out[table.key] = tableRows(table, (name) => namedFigure(wb, recalc, name));
   return out;
 }
 

@@ -128,22 +128,25 @@ function summarySheet(collection: Collection, figures: readonly SummaryFigure[])
   return { name: SUMMARY_SHEET, columns: [...IDENTITY_COLUMNS, ...figures.map((f) => f.column)], rows, filter: true };
 }
 
+/**
+ * One row per finding. A collection's own finding names its organisation (and a duplicate its
+ * files, listed in one cell); the organisation's name comes from a return of that organisation.
+ */
 function findingsSheet(collection: Collection): ValuesSheet {
   const byFile = new Map<string, ReturnResult>();
-  for (const r of collection.returns) if (!byFile.has(r.file)) byFile.set(r.file, r);
-  const row = (f: Finding, owner: ReturnResult | undefined): SheetValue[] => [
-    f.file ?? owner?.file ?? null,
-    owner?.organisationCode ?? null,
-    owner?.organisationName ?? null,
-    f.kind,
-    f.sheet ?? null,
-    f.cell ?? null,
-    f.message,
-  ];
-  const rows = [
-    ...collection.returns.flatMap((r) => r.findings.map((f) => row(f, r))),
-    ...collection.findings.map((f) => row(f, f.file === undefined ? undefined : byFile.get(f.file))),
-  ];
+  const byCode = new Map<string, ReturnResult>();
+  for (const r of collection.returns) {
+    if (!byFile.has(r.file)) byFile.set(r.file, r);
+    const code = r.organisationCode?.toUpperCase();
+    if (code && !byCode.has(code)) byCode.set(code, r);
+  }
+  const row = (f: Finding, owner: ReturnResult | undefined): SheetValue[] => {
+    const files = f.files?.length ? f.files : f.file !== undefined ? [f.file] : owner ? [owner.file] : [];
+    const code = f.organisationCode ?? owner?.organisationCode;
+    const named = owner ?? (code ? byCode.get(code.toUpperCase()) : undefined) ?? (files.length ? byFile.get(files[0]) : undefined);
+    return [files.length ? files.join(", ") : null, code ?? null, named?.organisationName ?? null, f.kind, f.sheet ?? null, f.cell ?? null, f.message];
+  };
+  const rows = [...collection.returns.flatMap((r) => r.findings.map((f) => row(f, r))), ...collection.findings.map((f) => row(f, undefined))];
   return { name: FINDINGS_SHEET, columns: FINDINGS_COLUMNS, rows, filter: true };
 }
 
@@ -153,11 +156,12 @@ function isBlank(v: ReportValue | undefined): boolean {
 
 /**
  * A spare row of the template (its first column, the row's label, blank) is left out unless it
- * holds something worth seeing: a number other than 0, text, or an error.
+ * holds a figure: a number other than 0, or an error. Text and TRUE/FALSE there are the
+ * template's defaults (a spare service line's method), not something a return filled in.
  */
 function isSpareRow(row: readonly ReportValue[]): boolean {
   if (!isBlank(row[0])) return false;
-  return row.every((v) => isBlank(v) || v === 0 || typeof v === "boolean");
+  return row.every((v) => v === null || v === undefined || v === 0 || typeof v === "string" || typeof v === "boolean");
 }
 
 function tableSheet(name: string, table: ConsolidatedTable, group: TemplateGroup): ValuesSheet {
@@ -176,6 +180,20 @@ function tableSheet(name: string, table: ConsolidatedTable, group: TemplateGroup
     rows,
     filter: true,
   };
+}
+
+/**
+ * A template table's rows from its columns' values (for `ReturnResult.tables`): each column is a
+ * defined name's values in order (a range read row by row), or one value repeated on every row
+ * (a one-cell name); the table has as many rows as its longest column (one when every column is
+ * one cell, as a merger's single body after is), a shorter column ending in blanks, and a column
+ * whose name the return lacks blank.
+ */
+export function tableRows(table: ConsolidatedTable, valuesOf: (name: string) => KeyFigureValue | undefined): ReportValue[][] {
+  const columns = table.columns.map((c) => valuesOf(c.name));
+  const longest = Math.max(0, ...columns.map((v) => (Array.isArray(v) ? v.length : 0)));
+  const rows = longest === 0 && columns.some((v) => v !== undefined && !Array.isArray(v)) ? 1 : longest;
+  return Array.from({ length: rows }, (_, i) => columns.map((v) => (Array.isArray(v) ? (v[i] ?? null) : (v ?? null))));
 }
 
 /** The table's own sheet name; taken already, the name with its template's, then numbered. */

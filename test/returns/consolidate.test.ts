@@ -3,16 +3,22 @@
  * with SheetJS (an independent reader) and with our own reader, validated against ECMA-376, the
  * same bytes every time; and every template's declared tables checked against its defined names.
  */
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import * as XLSX from "xlsx";
-import { consolidatedWorkbook } from "../../src/returns/consolidate";
+import { checkReturn, collectReturns } from "../../src/returns";
+import { consolidatedWorkbook, tableRows } from "../../src/returns/consolidate";
 import type { Collection, ReturnResult } from "../../src/returns/types";
 import { TEMPLATES, templateSpec } from "../../src/templates";
 import { FORMAT } from "../../src/templates/builder";
 import type { TemplateSpec } from "../../src/templates/spec";
 import { parseRange, rectColumns, rectRows } from "../../src/workbook/a1";
 import { readWorkbook } from "../../src/xlsx/read";
-import { Package, readPackage, sheetNameProblem } from "../../src/xlsx/write";
+import { sheetNameProblem } from "../../src/xlsx/write";
 import { schemasMissing, validatePackage } from "../helpers/ooxml";
+import { withoutXmlSpaceOnText } from "../helpers/xmlSpace";
 
 const POUNDS = FORMAT.pounds;
 const THOUSANDS = FORMAT.thousands;
@@ -36,7 +42,8 @@ const WEST_YORKSHIRE: ReturnResult = {
     ],
     lines: [
       ["Prescribing", "Prescr WP", "target", 500000, 25000, 475000],
-      [null, null, null, 0, 0, 0],
+      [null, null, "target", 0, 0, 0],
+      [null, null, null, 0, 12, 0],
     ],
     practices: [
       ["B82001", "Leeds", 12000, 100000, 80000],
@@ -93,8 +100,8 @@ const UNREADABLE: ReturnResult = {
 const COLLECTION: Collection = {
   returns: [WEST_YORKSHIRE, NORTH_EAST, RISK_SHARE, UNREADABLE],
   findings: [
-    { kind: "duplicate", file: "returns/QWO place delegation.xlsx", message: "QWO sent two returns for 2026/27 Plan v1." },
-    { kind: "missing-return", message: "QMM (NHS Lancashire and South Cumbria ICB) sent no return." },
+    { kind: "duplicate", files: ["returns/QWO place delegation.xlsx", "returns/QWO again.xlsx"], organisationCode: "QWO", message: "QWO sent two returns for 2026/27 Plan v1." },
+    { kind: "missing-return", organisationCode: "QMM", message: "QMM is expected but sent no return." },
   ],
   summary: { returns: 4, clean: 2, withFindings: 1, unreadable: 1, missing: 1 },
 };
@@ -142,8 +149,8 @@ describe("the consolidated workbook of a collection", () => {
       ["returns/QHM.xlsx", "QHM", "NHS North East and North Cumbria ICB", "check-false", "Checks", "B7", NORTH_EAST.findings[1].message],
       ["risk/QOQ risk share.xlsx", "QOQ", "NHS Humber and North Yorkshire ICB", "not-recalculated", "Lines", "J6", RISK_SHARE.findings[0].message],
       ["returns/old.xls", null, null, "unreadable", null, null, UNREADABLE.findings[0].message],
-      ["returns/QWO place delegation.xlsx", "QWO", "NHS West Yorkshire ICB", "duplicate", null, null, "QWO sent two returns for 2026/27 Plan v1."],
-      [null, null, null, "missing-return", null, null, "QMM (NHS Lancashire and South Cumbria ICB) sent no return."],
+      ["returns/QWO place delegation.xlsx, returns/QWO again.xlsx", "QWO", "NHS West Yorkshire ICB", "duplicate", null, null, "QWO sent two returns for 2026/27 Plan v1."],
+      [null, "QMM", null, "missing-return", null, null, "QMM is expected but sent no return."],
     ]);
     expect(wb.Sheets["Findings"]["!autofilter"]).toEqual({ ref: "A1:G7" });
   });
@@ -168,6 +175,8 @@ describe("the consolidated workbook of a collection", () => {
     expect(rowsOf(wb, "Service lines")).toEqual([
       ["Organisation code", "Organisation name", "Service line", "Basis", "Method", "Allocation £", "Top-slice kept by the system £", "Delegated to places £", "File"],
       ["QWO", "NHS West Yorkshire ICB", "Prescribing", "Prescr WP", "target", 500000, 25000, 475000, WEST_YORKSHIRE.file],
+      // A line with no name but a top-slice is kept: it is a figure the return holds.
+      ["QWO", "NHS West Yorkshire ICB", null, null, null, 0, 12, 0, WEST_YORKSHIRE.file],
     ]);
     expect(rowsOf(wb, "Practices")).toEqual([
       ["Organisation code", "Organisation name", "Practice code", "Place", "Registered population", "Primary medical care budget £", "Prescribing budget £", "File"],
@@ -208,7 +217,7 @@ describe("the consolidated workbook of a collection", () => {
       ["Summary", "Summary!$A$1:$P$5", true],
       ["Findings", "Findings!$A$1:$G$7", true],
       ["Places", "Places!$A$1:$K$4", true],
-      ["Service lines", "'Service lines'!$A$1:$I$2", true],
+      ["Service lines", "'Service lines'!$A$1:$I$3", true],
       ["Practices", "Practices!$A$1:$H$3", true],
       ["Partners", "Partners!$A$1:$M$3", true],
       ["Scheme lines", "'Scheme lines'!$A$1:$J$1", true],
@@ -223,11 +232,35 @@ describe("the consolidated workbook of a collection", () => {
   const missing = schemasMissing();
   if (missing) console.warn(`Skipping the ECMA-376 validation of the consolidated workbook: ${missing}.`);
   (missing ? test.skip : test)("every part validates against ECMA-376", () => {
-    // Excel's xml:space="preserve" on <t> is not in ECMA-376's simple type for <t>: dropped before validating.
-    const pkg: Package = readPackage(bytes);
-    for (const part of pkg.names()) if (part.endsWith(".xml")) pkg.set(part, pkg.text(part).replace(/<t xml:space="preserve">/g, "<t>"));
-    expect(validatePackage(pkg).errors).toEqual([]);
+    expect(validatePackage(withoutXmlSpaceOnText(bytes)).errors).toEqual([]);
   });
+
+  const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
+  if (!soffice) console.warn("Skipping the LibreOffice reading of the consolidated workbook: soffice is not installed.");
+  (soffice ? test : test.skip)(
+    "LibreOffice opens it headless and shows every sheet as formatted",
+    () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ics-consolidated-"));
+      try {
+        const file = path.join(dir, "all.xlsx");
+        fs.writeFileSync(file, bytes);
+        // Every sheet (-1), each cell as shown (its number format applied).
+        execFileSync(soffice, ["--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", dir, file], {
+          env: { ...process.env, HOME: dir },
+          timeout: 60000,
+          stdio: "pipe",
+        });
+        const csv = (sheet: string) => fs.readFileSync(path.join(dir, `all-${sheet}.csv`), "utf8").trim().split("\n");
+        expect(csv("Summary")[1]).toBe('returns/QWO place delegation.xlsx,QWO,NHS West Yorkshire ICB,QWO,2026/27,Plan v1,place-delegation,2026.1,clean,0,"£1,000,000","£50,000","£950,000",,,');
+        expect(csv("Summary")[3].endsWith(",1,,,,\"1,235\",10,0")).toBe(true);
+        expect(csv("Places")[3]).toBe('QHM,NHS North East and North Cumbria ICB,=1+1,"1,000","1,000",1.0000,£5,£0,£5,#N/A,returns/QHM.xlsx');
+        expect(csv("Findings")).toHaveLength(7);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    90000,
+  );
 
   test("a collection with no returns still has its Summary and Findings", () => {
     const empty = XLSX.read(consolidatedWorkbook({ returns: [], findings: [], summary: { returns: 0, clean: 0, withFindings: 0, unreadable: 0, missing: 0 } }), { type: "array" });
@@ -320,4 +353,54 @@ describe("every template's consolidated tables", () => {
       expect(names).not.toContain("FINDINGS");
     }
   });
+});
+
+describe("the shipped templates, checked and consolidated", () => {
+  test("every declared table gives rows from the sample files, and each one-cell key figure a Summary value", () => {
+    const results = TEMPLATES.map((t) => checkReturn(`${t.name}.xlsx`, new Uint8Array(fs.readFileSync(path.resolve(__dirname, "..", "..", "assets", "templates", `${t.name}.xlsx`)))));
+    expect(results.map((r) => r.verdict)).toEqual(TEMPLATES.map(() => "clean"));
+    const wb = XLSX.read(consolidatedWorkbook(collectReturns(results)), { type: "array" });
+    const tableSheets = TEMPLATES.flatMap((t) => templateSpec(t.name).tables.map((table) => ({ template: t.name, table })));
+    expect(wb.SheetNames).toEqual(["Summary", "Findings", ...tableSheets.map((x) => x.table.sheet)]);
+    expect(rowsOf(wb, "Summary")).toHaveLength(1 + TEMPLATES.length);
+    expect(rowsOf(wb, "Findings")).toHaveLength(1);
+    for (const { template, table } of tableSheets) {
+      const rows = rowsOf(wb, table.sheet).slice(1);
+      // Every row is the sample organisation's, named in the table's first column, with a figure somewhere.
+      expect({ sheet: table.sheet, rows: rows.length > 0 }).toEqual({ sheet: table.sheet, rows: true });
+      for (const row of rows) {
+        expect(row.slice(0, 2)).toEqual(["QZN", "NHS Northmoor and Vale ICB (fictional)"]);
+        expect(row[row.length - 1]).toBe(`${template}.xlsx`);
+        // A table by year has no label column (the years are headers, not names): its rows are in year order.
+        if (table.columns[0].format === undefined) expect({ sheet: table.sheet, label: typeof row[2] }).toEqual({ sheet: table.sheet, label: "string" });
+        if (table.columns.some((c) => c.format)) expect({ sheet: table.sheet, row, number: row.slice(2, -1).some((v) => typeof v === "number") }).toMatchObject({ number: true });
+      }
+    }
+    // The sample place delegation: its four places, and its pot in the Summary.
+    const places = rowsOf(wb, "Places").slice(1);
+    expect(places.map((r) => r[2])).toEqual(templateSpec("place-delegation").sheets.find((s) => s.name === "Places")!.cells.filter((c) => /^A(8|9|10|11)$/.test(c.at)).map((c) => ("value" in c ? c.value : null)));
+    const summary = rowsOf(wb, "Summary");
+    const pot = summary[0].indexOf("Delegated pot £");
+    expect(typeof summary[1][pot]).toBe("number");
+    expect(summary[1][pot]).toBeGreaterThan(0);
+    // Spare scheme lines of the risk share (no name, nothing in them) are left out.
+    const schemeLines = rowsOf(wb, "Scheme lines").slice(1);
+    const lineRows = rectRows(parseRange(templateSpec("risk-share").names.find((n) => n.name === "LineNames")!.range));
+    expect(schemeLines.length).toBeGreaterThan(0);
+    expect(schemeLines.length).toBeLessThan(lineRows);
+    expect(schemeLines.every((r) => typeof r[2] === "string")).toBe(true);
+  });
+});
+
+test("tableRows: a table's rows from its columns, one-cell names repeated, a shorter or missing column blank", () => {
+  const table = { key: "t", sheet: "T", columns: [{ name: "Names", label: "Name" }, { name: "Round", label: "Round" }, { name: "Budgets", label: "£" }, { name: "Gone", label: "Gone" }] };
+  const values: Record<string, ReturnType<Parameters<typeof tableRows>[1]>> = { Names: ["Leeds", "Bradford", "Wakefield"], Round: "Plan v1", Budgets: [1, { error: "#N/A" }] };
+  expect(tableRows(table, (name) => values[name])).toEqual([
+    ["Leeds", "Plan v1", 1, null],
+    ["Bradford", "Plan v1", { error: "#N/A" }, null],
+    ["Wakefield", "Plan v1", null, null],
+  ]);
+  expect(tableRows(table, () => undefined)).toEqual([]);
+  // A table of one row whose names are each one cell (a merger with one body after).
+  expect(tableRows(table, (name) => (name === "Names" ? "QXX" : name === "Budgets" ? 5 : undefined))).toEqual([["QXX", null, 5, null]]);
 });

@@ -1,7 +1,8 @@
 /**
  * The writing side of the file layer: edits to a package's XML after an xlsx library wrote it
  * (Excel 365's dynamic arrays, calcId, the add-in reference, custom properties) and cached values
- * written back into a returned workbook without losing any of its parts. Node and browser alike.
+ * written back into a returned workbook without losing any of its parts; and workbooks of values
+ * only written from scratch (reports such as the consolidated returns). Node and browser alike.
  */
 export type { CachedGrid, CachedValue, CellUpdate, SheetUpdates } from "./cells";
 export { spillResult, updateCachedValues, writeCachedValues } from "./cells";

@@ -13,7 +13,7 @@ import { columnLetters, quoteSheet } from "../../workbook/a1";
 import { PACKAGE_DATE, Package, writePackage } from "./package";
 import { escapeAttr, escapeText } from "./xml";
 
-/** A cell's value: a number, text, TRUE/FALSE, an error ("#DIV/0!") or a blank. */
+/** A cell's value: a number, text, TRUE/FALSE, an error ("#DIV/0!") or a blank (null, or empty text). */
 export type SheetValue = number | string | boolean | null | { readonly error: string };
 
 export interface ValuesColumn {
@@ -229,7 +229,8 @@ function numberText(n: number): string {
 }
 
 function cellXml(ref: string, value: SheetValue, numberStyle: number, strings: SharedStrings): string {
-  if (value == null) return "";
+  // Empty text (a formula's "") shows as a blank in Excel: written as one, so filters list it with the blanks.
+  if (value == null || value === "") return "";
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return `<c r="${ref}" t="e"><v>#NUM!</v></c>`;
     return `<c r="${ref}"${numberStyle ? ` s="${numberStyle}"` : ""}><v>${numberText(value)}</v></c>`;
