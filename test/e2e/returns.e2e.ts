@@ -165,7 +165,8 @@ async function checkDownload(download: Download, collection: Collection): Promis
   expect(book.SheetNames.slice(0, 2)).toEqual(["Summary", "Findings"]);
   const rows = (sheet: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[sheet], { defval: null });
   expect(rows("Summary").map((r) => [r.File, r.Verdict, r.Findings])).toEqual(collection.returns.map((r) => [r.file, r.verdict, r.findings.length]));
-  const findings = [...collection.returns.flatMap((r) => r.findings.map((f) => ({ ...f, file: r.file }))), ...collection.findings];
+  // A return's findings under its file; a duplicate under every file it names, in one cell.
+  const findings = [...collection.returns.flatMap((r) => r.findings.map((f) => ({ ...f, file: r.file }))), ...collection.findings.map((f) => ({ ...f, file: f.files?.join(", ") }))];
   expect(rows("Findings").map((r) => [r.File, r.Kind, r.Sheet, r.Cell, r.Message])).toEqual(findings.map((f) => [f.file ?? null, f.kind, f.sheet ?? null, f.cell ?? null, f.message]));
 }
 
