@@ -65,11 +65,15 @@ async function walk(entry: Entry, out: ChosenFile[]): Promise<void> {
   if (!entry.isDirectory) return;
   const reader = (entry as DirectoryEntry).createReader();
   // readEntries gives a folder's entries in batches, until an empty one.
+  const children: Entry[] = [];
   for (;;) {
     const batch = await new Promise<Entry[]>((ok, fail) => reader.readEntries(ok, fail));
     if (batch.length === 0) break;
-    for (const child of batch) await walk(child, out);
+    children.push(...batch);
   }
+  // In name order, as `ics-finance returns` takes a folder's files.
+  children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const child of children) await walk(child, out);
 }
 
 /** Every file dropped, folders opened; falls back to the plain file list where entries are not offered. */

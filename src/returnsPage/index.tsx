@@ -29,6 +29,14 @@ document.addEventListener("securitypolicyviolation", (e) => {
   (window as unknown as { __cspViolations: string[] }).__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "(inline)"}`);
 });
 
+// A file dropped beside the drop zone would make the browser open it in place of the page (and
+// lose the results): outside the zone a drop does nothing.
+window.addEventListener("dragover", (e) => {
+  e.preventDefault();
+  if (e.dataTransfer && !(e.target instanceof Element && e.target.closest('[data-testid="drop-zone"]'))) e.dataTransfer.dropEffect = "none";
+});
+window.addEventListener("drop", (e) => e.preventDefault());
+
 const element = document.getElementById("root");
 if (element) {
   createRoot(element).render(<Page />);

@@ -247,6 +247,9 @@ describeIfChromium("the Returns page", () => {
     await drop(page, dropped);
     await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("13 returns chosen.");
     await page.getByText(/Left out 1 file that is not \.xlsx or \.xlsm: notes\.txt/).waitFor();
+    // A drop beside the zone is refused, so the browser does not open the file in place of the page.
+    expect(await page.evaluate(() => !document.body.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true })))).toBe(true);
+    await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("13 returns chosen.");
     // The same file again is not listed twice.
     await page.getByLabel("Returns to check (.xlsx or .xlsm, as many as you like)").setInputFiles(chosen.slice(0, 1));
     await expect(page.getByTestId("chosen-count").textContent()).resolves.toBe("13 returns chosen.");
