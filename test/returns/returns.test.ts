@@ -131,7 +131,8 @@ describe("the installed command checks on worker threads and reports the same", 
   const built = fs.existsSync(path.join(__dirname, "..", "..", "dist-cli", "cli", "returnsWorker.js"));
   (built ? test : test.skip)("bin/ics-finance.js returns <folder> --json: the same report, exit 1, progress on stderr", async () => {
     const { spawnSync } = await import("child_process");
-    const child = spawnSync(process.execPath, [bin, "returns", dir, "--expect", path.join(dir, "expected.csv"), "--json"], { encoding: "utf8" });
+    // Two threads asked for, whatever the machine's cores (on two cores the command uses none).
+    const child = spawnSync(process.execPath, [bin, "returns", dir, "--expect", path.join(dir, "expected.csv"), "--json"], { encoding: "utf8", env: { ...process.env, ICS_RETURNS_THREADS: "2" } });
     const inProcess = await run(dir, "--expect", path.join(dir, "expected.csv"), "--json");
     expect(child.status).toBe(1);
     expect(JSON.parse(child.stdout)).toEqual(JSON.parse(inProcess.out));
