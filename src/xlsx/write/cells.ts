@@ -6,7 +6,8 @@
  * custom properties, extension lists. Runs in Node and the browser.
  */
 import { Package, PackageError, readPackage, sheetParts, writePackage } from "./package";
-import { Splice, XmlElement, applySplices, attr, childNamed, childrenNamed, escapeText, isElement, localName, parseXml, prefixOf, startTag } from "./xml";
+import { CellSite, RowSite, indexSheet, parseRef } from "./sheetIndex";
+import { Splice, XmlElement, applySplices, attr, childNamed, escapeText, isElement, localName, startTag } from "./xml";
 
 /** A cached value: a number, text, TRUE/FALSE, an error code ("#VALUE!") or nothing. */
 export type CachedValue = number | string | boolean | { readonly error: string } | null;
@@ -43,13 +44,7 @@ export function cellRef(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-export function parseRef(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) throw new PackageError(`not a cell reference: ${ref}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
+export { parseRef };
 
 export interface Block {
   top: number;
@@ -127,52 +122,25 @@ function encode(value: CachedValue): { t?: string; v?: string } {
 
 // ---- one worksheet ----
 
-interface CellSite {
-  element: XmlElement;
-  row: number;
-  col: number;
-}
-
-interface RowSite {
-  element: XmlElement;
-  row: number;
-  cells: CellSite[];
-}
-
 class SheetEdit {
   private readonly root: XmlElement;
   private readonly prefix: string;
   private readonly sheetData: XmlElement;
-  private readonly rows: RowSite[] = [];
-  private readonly byRow = new Map<number, RowSite>();
-  private readonly cells = new Map<string, CellSite>();
+  private readonly rows: RowSite[];
+  private readonly byRow: Map<number, RowSite>;
+  private readonly cells: Map<string, CellSite>;
   /** The new state of every cell touched: its value, and for an array anchor its new ref. */
   private readonly values = new Map<string, { row: number; col: number; value: CachedValue; ref?: string }>();
 
   constructor(private readonly xml: string) {
-    this.root = parseXml(xml);
-    this.prefix = prefixOf(this.root.name);
-    const sheetData = childNamed(this.root, "sheetData");
-    if (!sheetData) throw new PackageError("a worksheet without sheetData");
-    this.sheetData = sheetData;
-    let lastRow = -1;
-    for (const row of childrenNamed(sheetData, "row")) {
-      const r = attr(row, "r");
-      const index = r ? Number(r) - 1 : lastRow + 1;
-      lastRow = index;
-      const site: RowSite = { element: row, row: index, cells: [] };
-      let lastCol = -1;
-      for (const c of childrenNamed(row, "c")) {
-        const ref = attr(c, "r");
-        const at = ref ? parseRef(ref) : { row: index, col: lastCol + 1 };
-        lastCol = at.col;
-        const cell = { element: c, row: index, col: at.col };
-        site.cells.push(cell);
-        this.cells.set(`${index},${at.col}`, cell);
-      }
-      this.rows.push(site);
-      this.byRow.set(index, site);
-    }
+    const index = indexSheet(xml);
+    if (!index.sheetData) throw new PackageError("a worksheet without sheetData");
+    this.root = index.root;
+    this.prefix = index.prefix;
+    this.sheetData = index.sheetData;
+    this.rows = index.rows;
+    this.byRow = index.byRow;
+    this.cells = index.cells;
   }
 
   private name(local: string): string {

@@ -9,9 +9,18 @@
  * consolidated sheet repeats the same text on thousands of rows (an organisation code on each of
  * its practices), which the shared table stores once.
  */
-import { columnLetters, quoteSheet } from "../../workbook/a1";
+import { columnLetters } from "./cells";
 import { PACKAGE_DATE, Package, writePackage } from "./package";
 import { escapeAttr, escapeText } from "./xml";
+
+/**
+ * A sheet name as a reference needs it: quoted unless a plain name that cannot be read as a cell
+ * (the file layer's own copy of src/workbook/a1.ts's rule: src/xlsx imports nothing outside it).
+ */
+function quoteSheet(sheet: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^[Rr]\d*[Cc]\d*$/.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
 
 /** A cell's value: a number, text, TRUE/FALSE, an error ("#DIV/0!") or a blank (null, or empty text). */
 export type SheetValue = number | string | boolean | null | { readonly error: string };
