@@ -28,8 +28,9 @@ export function nextTask(): Promise<void> {
 function checkSafely(name: string, bytes: Uint8Array, options: CheckOptions): ReturnResult {
   try {
     return checkReturn(name, bytes, options);
-  } catch (e) {
-    const message = `The checker failed on this file (${e instanceof Error ? e.message : String(e)}). Check it with \`ics-finance returns\` and report the problem.`;
+  } catch {
+    // A fault of ics-finance, not of the file: said plainly, never the exception's own text.
+    const message = "Not read: ics-finance failed while checking this file (a fault in ics-finance, not in the file): please report it with the file.";
     return { file: name, verdict: "unreadable", keyFigures: {}, findings: [{ kind: "unreadable", file: name, message }] };
   }
 }
