@@ -143,6 +143,15 @@ describe("each change to a place-delegation return is one finding of its kind at
     expect(findings[0].cell).toBe(`A5:A${last - 1}`);
     expect(findings[0].message).toMatch(new RegExp(`^PracticeCodes covers A5:A${last - 1} where the template gave it A5:A${last} \\(and \\d+ other names on the sheet\\): 1 row fewer: rows were deleted inside the table`));
   });
+
+  test("a practice's row inserted inside the table (a practice added by hand) is rows-changed too", () => {
+    const added = SAMPLE_DELEGATION.practices[0];
+    const larger: DelegationSystem = { ...SAMPLE_DELEGATION, practices: [added, { ...added, code: "Z99999", name: "Added by hand" }, ...SAMPLE_DELEGATION.practices.slice(1)] };
+    const sent = templateSpec("place-delegation", { system: SAMPLE_DELEGATION, mode: "prefilled" });
+    const findings = compareStructure(asReturn(templateSpec("place-delegation", { system: larger, mode: "prefilled" })), reference(sent)).findings;
+    expect(findings.map((f) => [f.kind, f.sheet])).toEqual([["rows-changed", "Practices"]]);
+    expect(findings[0].message).toMatch(/1 row more: rows were inserted inside the table/);
+  });
 });
 
 describe("TemplateShape in the file", () => {
