@@ -6,7 +6,7 @@
  * custom properties, extension lists. Runs in Node and the browser.
  */
 import { Package, PackageError, readPackage, sheetParts, writePackage } from "./package";
-import { CellSite, RowSite, indexSheet, parseRef } from "./sheetIndex";
+import { CellSite, SheetIndex, indexSheet, insertCells, parseRef } from "./sheetIndex";
 import { Splice, XmlElement, applySplices, attr, childNamed, escapeText, isElement, localName, startTag } from "./xml";
 
 /** A cached value: a number, text, TRUE/FALSE, an error code ("#VALUE!") or nothing. */
@@ -123,24 +123,19 @@ function encode(value: CachedValue): { t?: string; v?: string } {
 // ---- one worksheet ----
 
 class SheetEdit {
+  private readonly index: SheetIndex;
   private readonly root: XmlElement;
   private readonly prefix: string;
-  private readonly sheetData: XmlElement;
-  private readonly rows: RowSite[];
-  private readonly byRow: Map<number, RowSite>;
   private readonly cells: Map<string, CellSite>;
   /** The new state of every cell touched: its value, and for an array anchor its new ref. */
   private readonly values = new Map<string, { row: number; col: number; value: CachedValue; ref?: string }>();
 
   constructor(private readonly xml: string) {
-    const index = indexSheet(xml);
-    if (!index.sheetData) throw new PackageError("a worksheet without sheetData");
-    this.root = index.root;
-    this.prefix = index.prefix;
-    this.sheetData = index.sheetData;
-    this.rows = index.rows;
-    this.byRow = index.byRow;
-    this.cells = index.cells;
+    this.index = indexSheet(xml);
+    if (!this.index.sheetData) throw new PackageError("a worksheet without sheetData");
+    this.root = this.index.root;
+    this.prefix = this.index.prefix;
+    this.cells = this.index.cells;
   }
 
   private name(local: string): string {
@@ -234,42 +229,7 @@ class SheetEdit {
         fresh.set(row, list);
       }
     }
-    const newRows: { row: number; xml: string }[] = [];
-    for (const [row, list] of fresh) {
-      list.sort((a, b) => a.col - b.col);
-      const site = this.byRow.get(row);
-      if (!site) {
-        newRows.push({ row, xml: `${startTag(this.name("row"), [["r", String(row + 1)]])}${list.map((c) => c.xml).join("")}</${this.name("row")}>` });
-        continue;
-      }
-      if (site.element.selfClosing) {
-        const attrs = site.element.attrs;
-        splices.push({ start: site.element.start, end: site.element.end, text: `${startTag(site.element.name, attrs)}${list.map((c) => c.xml).join("")}</${site.element.name}>` });
-        continue;
-      }
-      // Insert each new cell before the first existing cell to its right, or at the row's end.
-      const at = new Map<number, string[]>();
-      for (const c of list) {
-        const next = site.cells.find((s) => s.col > c.col);
-        const offset = next ? next.element.start : site.element.closeStart;
-        at.set(offset, [...(at.get(offset) ?? []), c.xml]);
-      }
-      for (const [offset, xmls] of at) splices.push({ start: offset, end: offset, text: xmls.join("") });
-    }
-    if (newRows.length > 0) {
-      newRows.sort((a, b) => a.row - b.row);
-      if (this.sheetData.selfClosing) {
-        splices.push({ start: this.sheetData.start, end: this.sheetData.end, text: `${startTag(this.sheetData.name, this.sheetData.attrs)}${newRows.map((r) => r.xml).join("")}</${this.sheetData.name}>` });
-      } else {
-        const at = new Map<number, string[]>();
-        for (const r of newRows) {
-          const next = this.rows.find((s) => s.row > r.row);
-          const offset = next ? next.element.start : this.sheetData.closeStart;
-          at.set(offset, [...(at.get(offset) ?? []), r.xml]);
-        }
-        for (const [offset, xmls] of at) splices.push({ start: offset, end: offset, text: xmls.join("") });
-      }
-    }
+    splices.push(...insertCells(this.index, fresh));
     this.growDimension(splices);
     return applySplices(this.xml, splices);
   }

@@ -4,7 +4,7 @@
  * as Excel reads them). Shared by the cached-value write-back and the test fixtures' edits.
  */
 import { PackageError } from "./package";
-import { XmlElement, attr, childNamed, childrenNamed, parseXml, prefixOf } from "./xml";
+import { Splice, XmlElement, attr, childNamed, childrenNamed, parseXml, prefixOf, startTag } from "./xml";
 
 /** "B7" (or "$B$7") as zero-based row and column. */
 export function parseRef(ref: string): { row: number; col: number } {
@@ -62,4 +62,51 @@ export function indexSheet(xml: string): SheetIndex {
     index.byRow.set(at, site);
   }
   return index;
+}
+
+/** A new cell's XML by its zero-based row, each with its column. */
+export type NewCells = ReadonlyMap<number, readonly { col: number; xml: string }[]>;
+
+/**
+ * The splices that put new cells where Excel keeps them: in their row before the first cell to
+ * their right (a self-closing row opened up), or in a new row before the first row below it.
+ */
+export function insertCells(index: SheetIndex, fresh: NewCells): Splice[] {
+  const sheetData = index.sheetData;
+  if (!sheetData) throw new PackageError("a worksheet without sheetData");
+  const name = (local: string) => (index.prefix ? `${index.prefix}:${local}` : local);
+  const splices: Splice[] = [];
+  const before = (offsets: Map<number, string[]>, offset: number, xml: string) => offsets.set(offset, [...(offsets.get(offset) ?? []), xml]);
+  const flush = (offsets: Map<number, string[]>) => {
+    for (const [offset, xmls] of offsets) splices.push({ start: offset, end: offset, text: xmls.join("") });
+  };
+  const newRows: { row: number; xml: string }[] = [];
+  for (const [row, cells] of fresh) {
+    const list = [...cells].sort((a, b) => a.col - b.col);
+    const inner = list.map((c) => c.xml).join("");
+    const site = index.byRow.get(row);
+    if (!site) newRows.push({ row, xml: `${startTag(name("row"), [["r", String(row + 1)]])}${inner}</${name("row")}>` });
+    else if (site.element.selfClosing) splices.push({ start: site.element.start, end: site.element.end, text: `${startTag(site.element.name, site.element.attrs)}${inner}</${site.element.name}>` });
+    else {
+      const offsets = new Map<number, string[]>();
+      for (const c of list) {
+        const next = site.cells.find((x) => x.col > c.col);
+        before(offsets, next ? next.element.start : site.element.closeStart, c.xml);
+      }
+      flush(offsets);
+    }
+  }
+  if (newRows.length === 0) return splices;
+  newRows.sort((a, b) => a.row - b.row);
+  if (sheetData.selfClosing) {
+    splices.push({ start: sheetData.start, end: sheetData.end, text: `${startTag(sheetData.name, sheetData.attrs)}${newRows.map((r) => r.xml).join("")}</${sheetData.name}>` });
+    return splices;
+  }
+  const offsets = new Map<number, string[]>();
+  for (const r of newRows) {
+    const next = index.rows.find((x) => x.row > r.row);
+    before(offsets, next ? next.element.start : sheetData.closeStart, r.xml);
+  }
+  flush(offsets);
+  return splices;
 }
