@@ -177,7 +177,7 @@ export function capital(options: { mode?: TemplateMode } = {}): TemplateSpec {
       total: "sum",
     },
   ]);
-  const yearTables = CAPITAL_YEARS.map((year, y) => {
+  CAPITAL_YEARS.forEach((year, y) => {
     const key = year.replace("/", "_");
     s.value(`A${headingRow(y)}`, year, { style: STYLE.section });
     const g = s.table(`A${headingRow(y) + 1}`, n, [
@@ -200,7 +200,6 @@ export function capital(options: { mode?: TemplateMode } = {}): TemplateSpec {
       { key: "unmet", header: "Bid not met £000", width: 12, format: FORMAT.thousands, each: (r) => `IF(B${r}="",0,B${r}-E${r})`, total: "sum" },
     ]);
     s.value(`A${g.totalRow + 1}`, `Unallocated ${year} £000`, { style: STYLE.total }).formula(`E${g.totalRow + 1}`, `Envelope!${YEAR_COLUMNS[y]}16`, { format: FORMAT.thousands, style: STYLE.total });
-    return g;
   });
 
   // Funding: the joint capital resource use plan's sources.

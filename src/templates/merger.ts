@@ -235,7 +235,6 @@ export function merger(options: MergerOptions = {}): TemplateSpec {
   const last = first + S - 1;
   const total = last + 1;
   const coreRow = first + STREAMS.findIndex((s) => s.key === "core");
-  const pmcRow = first + STREAMS.findIndex((s) => s.key === "primary_medical");
   let c = 0;
   const next = () => columnLetters(c++);
   const streamCol = next();

@@ -15,7 +15,7 @@ import { isErrorValue } from "../../core";
 import { MAX_COLUMNS, cellAddress, parseRange, rangeAddress } from "../../workbook/a1";
 import type { FormulaKind, ReadCell, ReadWorkbook } from "../../xlsx/model";
 import { createEngine, valueToCell } from "../index";
-import { Area, Kept, KeepReason, NameDef, TableInfo, Translator, WorkbookIndex } from "./translate";
+import { Area, Kept, NameDef, TableInfo, Translator, WorkbookIndex } from "./translate";
 import { tokenize } from "./tokens";
 
 export type { Kept, KeepReason } from "./translate";
