@@ -6,14 +6,14 @@
  */
 import * as fs from "fs";
 import { Rect, parseRange, parseReference } from "../workbook/a1";
-import { formatBytes } from "../xlsx/errors";
 import type { ReadWorkbook } from "../xlsx/model";
-import { DEFAULT_READ_LIMITS, WorkbookReadError, readWorkbook } from "../xlsx/read";
+import { WorkbookReadError, readWorkbook } from "../xlsx/read";
 import { recalculate } from "../engine/workbook/recalculate";
 import { Agreement, Review, compareSaved, describeAgreement, describeKept, describeReview, isClean, keptFindings, reviewRecalculation } from "../engine/workbook/review";
 import type { Calculated, ContentCell, WorkbookContent } from "../templates/calc";
 import { resultUpdates, writeCachedValues } from "../xlsx/write";
 import { Io, plainMessage } from "./main";
+import { tooLargeToRead } from "./fileSize";
 import { parseFlags } from "./template";
 
 export const RECALC_USAGE = `Usage: ics-finance recalc [--json] [--compare] <in.xlsx> [--out <out.xlsx>]
@@ -106,10 +106,8 @@ export function contentFromRead(wb: ReadWorkbook): { content: WorkbookContent; s
 
 /** Reads `file` through the file layer's reader; throws `WorkbookReadError` for an unreadable file. */
 export function loadWorkbook(file: string): LoadedWorkbook {
-  const size = fs.statSync(file).size;
-  if (size > DEFAULT_READ_LIMITS.maxFileBytes) {
-    throw new WorkbookReadError("limit", `the file is ${formatBytes(size)}, over the ${formatBytes(DEFAULT_READ_LIMITS.maxFileBytes)} the reader accepts from a returned workbook`);
-  }
+  const tooLarge = tooLargeToRead(fs.statSync(file).size);
+  if (tooLarge) throw new WorkbookReadError("limit", tooLarge);
   const read = readWorkbook(new Uint8Array(fs.readFileSync(file)));
   return { read, ...contentFromRead(read) };
 }

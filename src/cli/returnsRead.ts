@@ -1,16 +1,15 @@
 /** A return read from disk and checked: the file's own problems (too large, unreadable) are its verdict, never a throw. */
 import * as fs from "fs";
-import { ReturnResult, checkReturn } from "../returns";
-import { formatBytes } from "../xlsx/errors";
-import { DEFAULT_READ_LIMITS } from "../xlsx/read";
+import { ReturnResult, checkReturn, unreadableReturn } from "../returns";
+import { tooLargeToRead } from "./fileSize";
 import { plainMessage } from "./main";
 
 export function readReturn(file: string, template: string | undefined): ReturnResult {
-  const unreadable = (message: string): ReturnResult => ({ file, verdict: "unreadable", keyFigures: {}, findings: [{ kind: "unreadable", message: `Not read: ${message}` }] });
+  const unreadable = (why: string) => unreadableReturn(file, why);
   let bytes: Uint8Array;
   try {
-    const size = fs.statSync(file).size;
-    if (size > DEFAULT_READ_LIMITS.maxFileBytes) return unreadable(`the file is ${formatBytes(size)}, over the ${formatBytes(DEFAULT_READ_LIMITS.maxFileBytes)} the reader accepts from a returned workbook`);
+    const tooLarge = tooLargeToRead(fs.statSync(file).size);
+    if (tooLarge) return unreadable(tooLarge);
     bytes = new Uint8Array(fs.readFileSync(file));
   } catch (e) {
     return unreadable(plainMessage(e).replace(`${file}: `, ""));

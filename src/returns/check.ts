@@ -185,13 +185,18 @@ function specFor(id: Identity & { template: string }): { spec?: TemplateSpec; fi
   };
 }
 
+/** A return that could not be read at all: its verdict, with why and what to do. */
+export function unreadableReturn(file: string, why: string): ReturnResult {
+  return { file, verdict: "unreadable", keyFigures: {}, findings: [{ kind: "unreadable", message: `Not read: ${why}` }] };
+}
+
 export function checkReturn(file: string, bytes: Uint8Array, options: CheckOptions = {}): ReturnResult {
   let wb: ReadWorkbook;
   try {
     wb = readWorkbook(bytes);
   } catch (e) {
     const message = e instanceof WorkbookReadError ? e.message : "the reader failed on this file (a fault in ics-finance, not in the file): please report it with the file";
-    return { file, verdict: "unreadable", keyFigures: {}, findings: [{ kind: "unreadable", message: `Not read: ${message}` }] };
+    return unreadableReturn(file, message);
   }
   const id = identify(wb);
   const base = identityFields(file, id);

@@ -5,6 +5,7 @@
  * formula. Sheets the return renamed are read under their template names.
  */
 import { Token, tokenize } from "../engine/workbook/tokens";
+import { fromFileFormula } from "../xlsx/write/formula";
 
 export interface CanonicalOptions {
   /** A return's sheet name (lower case) → the template's, for sheets it renamed. */
@@ -12,14 +13,13 @@ export interface CanonicalOptions {
 }
 
 function functionName(text: string): string {
-  const upper = text.toUpperCase();
-  if (upper.startsWith("_XLDUDF_ICS_")) return `ICS.${upper.slice("_XLDUDF_ICS_".length)}`;
-  return upper.replace(/^_XLFN\.(_XLWS\.)?/, "");
+  return text.toUpperCase().replace(/^_XLFN\.(_XLWS\.)?/, "");
 }
 
 /** The canonical text of a formula (with or without its leading "="). */
 export function canonicalFormula(formula: string, options: CanonicalOptions = {}): string {
-  const tokens = tokenize(formula.startsWith("=") ? formula.slice(1) : formula);
+  // Add-in calls as a user types them (the file layer's one mapping of `_xldudf_ICS_X(`).
+  const tokens = tokenize(fromFileFormula(formula.startsWith("=") ? formula.slice(1) : formula));
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t: Token = tokens[i];

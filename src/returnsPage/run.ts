@@ -8,7 +8,7 @@
  * A return of a system takes a fraction of a second to check, so yielding between files keeps
  * the page responsive (Stop is answered after the file in hand).
  */
-import { checkReturn, collectReturns } from "../returns";
+import { checkReturn, collectReturns, unreadableReturn } from "../returns";
 import type { CheckOptions, Collection, ReturnResult } from "../returns/types";
 import type { ChosenFile } from "./files";
 
@@ -30,8 +30,7 @@ function checkSafely(name: string, bytes: Uint8Array, options: CheckOptions): Re
     return checkReturn(name, bytes, options);
   } catch {
     // A fault of ics-finance, not of the file: said plainly, never the exception's own text.
-    const message = "Not read: ics-finance failed while checking this file (a fault in ics-finance, not in the file): please report it with the file.";
-    return { file: name, verdict: "unreadable", keyFigures: {}, findings: [{ kind: "unreadable", file: name, message }] };
+    return unreadableReturn(name, "ics-finance failed while checking this file (a fault in ics-finance, not in the file): please report it with the file.");
   }
 }
 
@@ -39,7 +38,7 @@ async function readBytes(chosen: ChosenFile): Promise<Uint8Array | string> {
   try {
     return new Uint8Array(await chosen.file.arrayBuffer());
   } catch {
-    return "The browser could not read this file (was it moved or deleted after it was chosen?). Choose it again.";
+    return "the browser could not read this file (was it moved or deleted after it was chosen?): choose it again.";
   }
 }
 
@@ -70,7 +69,7 @@ export async function checkAll(files: readonly ChosenFile[], options: RunOptions
     const bytes = await readBytes(chosen);
     results.push(
       typeof bytes === "string"
-        ? { file: chosen.name, verdict: "unreadable", keyFigures: {}, findings: [{ kind: "unreadable", file: chosen.name, message: bytes }] }
+        ? unreadableReturn(chosen.name, bytes)
         : checkSafely(chosen.name, bytes, checkOptions),
     );
     options.onProgress({ done: results.length, total: files.length, file: chosen.name });
